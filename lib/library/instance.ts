@@ -1,0 +1,9 @@
+import { createLibraryDatabase, type LibraryDatabase } from './schema';
+
+let database: LibraryDatabase | undefined;
+
+/** The extension's one library database (opened on first use, in the extension's own origin). */
+export function libraryDatabase(): LibraryDatabase {
+  database ??= createLibraryDatabase();
+  return database;
+}

@@ -1,0 +1,204 @@
+import type { Table } from 'dexie';
+import { mergeMetadata, newPaper, type Paper, type PaperMetadata } from '../paper/model';
+import { normalizeTag, tagKey, uniqueTags, withoutTag } from '../paper/tags';
+import type { LibraryDatabase, PaperRecord } from './schema';
+import { searchWords } from './search-words';
+
+export type LibraryChangeListener = (changedIds: string[]) => void;
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+export class PaperNotSavedError extends Error {
+  constructor(id: string) {
+    super(`Paper ${id} is not in your library`);
+    this.name = 'PaperNotSavedError';
+  }
+}
+
+function toRecord(paper: Paper): PaperRecord {
+  return { ...paper, words: searchWords(paper) };
+}
+
+export function fromRecord(record: PaperRecord): Paper {
+  const { words: _words, ...paper } = record;
+  return paper;
+}
+
+/**
+ * The user's library of saved papers. Each method is one user action and runs in one transaction,
+ * so an action is kept whole or not at all. Listeners hear about changes after they are committed.
+ */
+export class Library {
+  private readonly listeners = new Set<LibraryChangeListener>();
+
+  constructor(
+    readonly db: LibraryDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  onChange(listener: LibraryChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Saves papers (or refreshes their metadata if already saved) and adds `tags` to each. */
+  async savePapers(papers: PaperMetadata[], tags: string[] = []): Promise<Paper[]> {
+    const saved = await this.write(async (table) => {
+      const spelled = await this.librarySpelling(table, tags);
+      const existing = await table.bulkGet(papers.map((p) => p.id));
+      const now = this.now();
+      const records = papers.map((metadata, i) => {
+        const old = existing[i];
+        const paper: Paper = old
+          ? { ...mergeMetadata(fromRecord(old), metadata), tags: uniqueTags([...old.tags, ...spelled]), updatedAt: now }
+          : newPaper(metadata, now, spelled);
+        return toRecord(paper);
+      });
+      await table.bulkPut(records);
+      return records.map(fromRecord);
+    });
+    this.emit(saved.map((p) => p.id));
+    return saved;
+  }
+
+  async savePaper(metadata: PaperMetadata, tags: string[] = []): Promise<Paper> {
+    const [paper] = await this.savePapers([metadata], tags);
+    return paper!;
+  }
+
+  /** Removes papers from the library; returns them as they were (for Undo). */
+  async unsavePapers(ids: string[]): Promise<Paper[]> {
+    const removed = await this.write(async (table) => {
+      const records = (await table.bulkGet(ids)).filter((r): r is PaperRecord => r !== undefined);
+      await table.bulkDelete(records.map((r) => r.id));
+      return records.map(fromRecord);
+    });
+    this.emit(removed.map((p) => p.id));
+    return removed;
+  }
+
+  async unsavePaper(id: string): Promise<Paper | undefined> {
+    const [paper] = await this.unsavePapers([id]);
+    return paper;
+  }
+
+  /** Replaces a saved paper's tags. */
+  async setTags(id: string, tags: string[]): Promise<Paper> {
+    return this.update(id, async (paper, table) => ({
+      ...paper,
+      tags: await this.librarySpelling(table, tags, id),
+    }));
+  }
+
+  /**
+   * Adds a tag. A paper that is not saved yet is saved with `metadata` first, since tagging a paper
+   * is a way of keeping it.
+   */
+  async addTag(id: string, tag: string, metadata?: PaperMetadata): Promise<Paper> {
+    const paper = await this.write(async (table) => {
+      const [spelled] = await this.librarySpelling(table, [tag]);
+      const old = await table.get(id);
+      const now = this.now();
+      let paper: Paper;
+      if (old) paper = { ...fromRecord(old), tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
+      else if (metadata) paper = newPaper(metadata, now, spelled ? [spelled] : []);
+      else throw new PaperNotSavedError(id);
+      await table.put(toRecord(paper));
+      return paper;
+    });
+    this.emit([id]);
+    return paper;
+  }
+
+  async removeTag(id: string, tag: string): Promise<Paper> {
+    return this.update(id, (paper) => ({ ...paper, tags: withoutTag(paper.tags, tag) }));
+  }
+
+  async setNote(id: string, note: string): Promise<Paper> {
+    return this.update(id, (paper) => ({ ...paper, note }));
+  }
+
+  async getPaper(id: string): Promise<Paper | undefined> {
+    const record = await this.db.papers.get(id);
+    return record && fromRecord(record);
+  }
+
+  /** The saved papers among `ids`, in no particular order. */
+  async getPapers(ids: string[]): Promise<Paper[]> {
+    const records = await this.db.papers.bulkGet(ids);
+    return records.filter((r): r is PaperRecord => r !== undefined).map(fromRecord);
+  }
+
+  /** Saved papers, newest first; only those with `tag` (any spelling) when given. */
+  async listPapers(options: { tag?: string; limit?: number } = {}): Promise<Paper[]> {
+    const limit = options.limit ?? Infinity;
+    if (options.tag !== undefined) {
+      const records = await this.db.papers.where('tags').equalsIgnoreCase(normalizeTag(options.tag)).toArray();
+      return records
+        .sort((a, b) => b.savedAt - a.savedAt)
+        .slice(0, limit)
+        .map(fromRecord);
+    }
+    const records = await this.db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
+    return records.map(fromRecord);
+  }
+
+  async countPapers(): Promise<number> {
+    return this.db.papers.count();
+  }
+
+  /** Every tag in the library with the number of papers holding it, most used first. */
+  async countPerTag(): Promise<TagCount[]> {
+    const counts = new Map<string, TagCount>();
+    // Walking the multi-entry index reads keys only, not the papers.
+    await this.db.papers.orderBy('tags').eachKey((key) => {
+      const tag = String(key);
+      const entry = counts.get(tagKey(tag));
+      if (entry) entry.count += 1;
+      else counts.set(tagKey(tag), { tag, count: 1 });
+    });
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  private async update(
+    id: string,
+    change: (paper: Paper, table: Table<PaperRecord, string>) => Paper | Promise<Paper>,
+  ): Promise<Paper> {
+    const paper = await this.write(async (table) => {
+      const old = await table.get(id);
+      if (!old) throw new PaperNotSavedError(id);
+      const updated = { ...(await change(fromRecord(old), table)), updatedAt: this.now() };
+      await table.put(toRecord(updated));
+      return updated;
+    });
+    this.emit([id]);
+    return paper;
+  }
+
+  /**
+   * Tags keep the spelling the library already uses ("llm" becomes "LLM" if another paper has "LLM"),
+   * so one tag never splits into two.
+   */
+  private async librarySpelling(table: Table<PaperRecord, string>, tags: string[], exceptId?: string): Promise<string[]> {
+    const wanted = uniqueTags(tags);
+    const spelled: string[] = [];
+    for (const tag of wanted) {
+      const holders = await table.where('tags').equalsIgnoreCase(tag).limit(2).toArray();
+      const other = holders.find((p) => p.id !== exceptId);
+      spelled.push(other?.tags.find((t) => tagKey(t) === tagKey(tag)) ?? tag);
+    }
+    return uniqueTags(spelled);
+  }
+
+  private write<T>(body: (table: Table<PaperRecord, string>) => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', this.db.papers, () => body(this.db.papers));
+  }
+
+  private emit(ids: string[]) {
+    if (ids.length === 0) return;
+    for (const listener of this.listeners) listener(ids);
+  }
+}

@@ -1,0 +1,53 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Paper } from '../paper/model';
+import { searchWords } from './search-words';
+
+/**
+ * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.
+ * Never edit a released version; add a new one. tests/unit/library-schema.test.ts opens each older
+ * version with data and upgrades it.
+ */
+
+/** A paper as stored: the paper plus the words it can be searched by. */
+export type PaperRecord = Paper & { words: string[] };
+
+export const SCHEMA_VERSIONS = [
+  {
+    version: 1,
+    stores: { papers: 'id, savedAt, publishedAt, *tags' },
+  },
+  {
+    // 2: library search through a multi-entry word index kept with the data.
+    version: 2,
+    stores: { papers: 'id, savedAt, publishedAt, *tags, *words' },
+    upgrade: (tx: Transaction) =>
+      tx
+        .table<PaperRecord, string>('papers')
+        .toCollection()
+        .modify((paper) => {
+          paper.words = searchWords(paper);
+        }),
+  },
+] as const;
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export const DEFAULT_DATABASE_NAME = 'papershelf';
+
+export type LibraryDatabase = Dexie & {
+  papers: Table<PaperRecord, string>;
+};
+
+/** Opens (lazily) the library database with all versions up to `upTo` (the newest by default). */
+export function createLibraryDatabase(
+  name = DEFAULT_DATABASE_NAME,
+  upTo: number = LATEST_SCHEMA_VERSION,
+): LibraryDatabase {
+  const db = new Dexie(name) as LibraryDatabase;
+  for (const step of SCHEMA_VERSIONS) {
+    if (step.version > upTo) break;
+    const version = db.version(step.version).stores(step.stores);
+    if ('upgrade' in step) version.upgrade(step.upgrade);
+  }
+  return db;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ArxivIdSchema } from '../paper/arxiv-id';
+import { PaperMetadataSchema, type Paper, type PaperMetadata } from '../paper/model';
+import { TagListSchema, TagSchema } from '../paper/tags';
+import type { TagCount } from '../library/library';
+
+/**
+ * Every message the background answers. Requests are validated with this schema at the boundary;
+ * anything that does not parse gets `{ ok: false }` and changes nothing.
+ */
+
+const Ids = z.array(ArxivIdSchema).min(1).max(50_000);
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }).strict(),
+  z
+    .object({
+      type: z.literal('savePapers'),
+      papers: z.array(PaperMetadataSchema).min(1).max(50_000),
+      tags: TagListSchema.default([]),
+    })
+    .strict(),
+  z.object({ type: z.literal('unsavePapers'), ids: Ids }).strict(),
+  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: TagListSchema }).strict(),
+  z
+    .object({
+      type: z.literal('addTag'),
+      id: ArxivIdSchema,
+      tag: TagSchema,
+      /** Metadata to save the paper with when it is not in the library yet. */
+      paper: PaperMetadataSchema.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('removeTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
+  z.object({ type: z.literal('setNote'), id: ArxivIdSchema, note: z.string().max(100_000) }).strict(),
+  z.object({ type: z.literal('getPapers'), ids: Ids }).strict(),
+  z
+    .object({
+      type: z.literal('listPapers'),
+      tag: TagSchema.optional(),
+      limit: z.number().int().positive().max(100_000).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('countPerTag') }).strict(),
+  /** A papers page tells which papers it shows, in page order. */
+  z.object({ type: z.literal('reportPagePapers'), papers: z.array(PaperMetadataSchema).max(10_000) }).strict(),
+  /** The popup asks which papers a tab shows. */
+  z.object({ type: z.literal('getPagePapers'), tabId: z.number().int().nonnegative() }).strict(),
+]);
+
+export type Request = z.input<typeof RequestSchema>;
+export type ParsedRequest = z.output<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What each request answers when it succeeds. */
+export interface ReplyPayloads {
+  ping: { version: string };
+  savePapers: { papers: Paper[] };
+  unsavePapers: { papers: Paper[] };
+  setTags: { paper: Paper };
+  addTag: { paper: Paper };
+  removeTag: { paper: Paper };
+  setNote: { paper: Paper };
+  getPapers: { papers: Paper[] };
+  listPapers: { papers: Paper[] };
+  countPerTag: { tags: TagCount[] };
+  reportPagePapers: { count: number };
+  getPagePapers: { papers: PaperMetadata[]; url?: string };
+}
+
+export type Failure = { ok: false; error: string };
+export type Reply<T extends RequestType = RequestType> = ({ ok: true } & ReplyPayloads[T]) | Failure;
+
+/** Requests a content script on huggingface.co may make. The rest are for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping',
+  'savePapers',
+  'unsavePapers',
+  'setTags',
+  'addTag',
+  'removeTag',
+  'getPapers',
+  'countPerTag',
+  'reportPagePapers',
+]);
+
+/** storage.local key the background writes after each library change, so open pages can refresh. */
+export const LIBRARY_CHANGE_KEY = 'libraryChange';
+
+export const LibraryChangeSchema = z.object({
+  /** Changed paper ids, or "all" when too many changed to list. */
+  ids: z.union([z.array(z.string()), z.literal('all')]),
+  at: z.number(),
+});
+export type LibraryChange = z.infer<typeof LibraryChangeSchema>;

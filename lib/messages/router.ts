@@ -1,0 +1,95 @@
+import type { Browser } from 'wxt/browser';
+
+type MessageSender = Browser.runtime.MessageSender;
+import type { Library } from '../library/library';
+import type { PaperMetadata } from '../paper/model';
+import { errorMessage } from './client';
+import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type ParsedRequest, type Reply } from './protocol';
+import { classifySender } from './sender';
+
+export interface RouterDeps {
+  library: Library;
+  /** This extension's id and its pages' origin ("chrome-extension://<id>/"). */
+  own: { id: string; origin: string; version: string };
+  tabPapers: {
+    remember(tabId: number, url: string, papers: PaperMetadata[]): Promise<void>;
+    recall(tabId: number): Promise<{ url: string; papers: PaperMetadata[] } | undefined>;
+  };
+}
+
+/** Validates a message and its sender, then carries it out. Never throws: failures are replies. */
+export async function routeMessage(message: unknown, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
+  const kind = classifySender(sender, deps.own);
+  if (kind === null) return { ok: false, error: 'Refused: message from an unknown sender' };
+
+  const parsed = RequestSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, error: `Refused: malformed request (${describeIssue(parsed.error)})` };
+  const request = parsed.data;
+
+  if (kind === 'content-script' && !CONTENT_SCRIPT_REQUESTS.has(request.type)) {
+    return { ok: false, error: `Refused: "${request.type}" is not available to pages` };
+  }
+  try {
+    return await carryOut(request, sender, deps);
+  } catch (error) {
+    return { ok: false, error: userFacingError(error) };
+  }
+}
+
+async function carryOut(request: ParsedRequest, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
+  const { library } = deps;
+  switch (request.type) {
+    case 'ping':
+      return { ok: true, version: deps.own.version };
+    case 'savePapers':
+      return { ok: true, papers: await library.savePapers(request.papers, request.tags) };
+    case 'unsavePapers':
+      return { ok: true, papers: await library.unsavePapers(request.ids) };
+    case 'setTags':
+      return { ok: true, paper: await library.setTags(request.id, request.tags) };
+    case 'addTag':
+      if (request.paper && request.paper.id !== request.id) return { ok: false, error: 'Refused: paper id mismatch' };
+      return { ok: true, paper: await library.addTag(request.id, request.tag, request.paper) };
+    case 'removeTag':
+      return { ok: true, paper: await library.removeTag(request.id, request.tag) };
+    case 'setNote':
+      return { ok: true, paper: await library.setNote(request.id, request.note) };
+    case 'getPapers':
+      return { ok: true, papers: await library.getPapers(request.ids) };
+    case 'listPapers':
+      return { ok: true, papers: await library.listPapers(request) };
+    case 'countPerTag':
+      return { ok: true, tags: await library.countPerTag() };
+    case 'reportPagePapers': {
+      // classifySender guarantees a tab and a huggingface.co url for content scripts.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.url === undefined) return { ok: false, error: 'Refused: not sent from a tab' };
+      await deps.tabPapers.remember(tabId, sender.url, request.papers);
+      return { ok: true, count: request.papers.length };
+    }
+    case 'getPagePapers': {
+      const tab = await deps.tabPapers.recall(request.tabId);
+      return { ok: true, papers: tab?.papers ?? [], url: tab?.url };
+    }
+  }
+}
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unknown problem';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+/** Turns storage failures into sentences a user can act on. */
+export function userFacingError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'Your browser is out of storage space for PaperShelf. Free some disk space, then try again. Nothing saved before was lost.';
+  }
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
+    return 'The library was closed by the browser. Try again; it reopens by itself.';
+  }
+  return errorMessage(error);
+}

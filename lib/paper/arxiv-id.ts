@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** New-style arXiv ids: YYMM.NNNN (2007–2014) or YYMM.NNNNN (2015 on). */
+const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+const ARXIV_ID_WITH_VERSION = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i;
+
+/** Returns the canonical id (version suffix stripped), or null when `raw` is not an arXiv id. */
+export function normalizeArxivId(raw: string): string | null {
+  const match = ARXIV_ID_WITH_VERSION.exec(raw.trim());
+  return match ? (match[1] ?? null) : null;
+}
+
+export function isArxivId(value: string): boolean {
+  return ARXIV_ID.test(value);
+}
+
+/** Accepts "2401.12345v2" or "arXiv:2401.12345" and yields "2401.12345"; refuses anything else. */
+export const ArxivIdSchema = z
+  .string()
+  .transform((raw, ctx) => {
+    const id = normalizeArxivId(raw);
+    if (id === null) {
+      ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 40)}" is not an arXiv id (like 2401.12345)` });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+export function paperLinks(id: string) {
+  return {
+    huggingFace: `https://huggingface.co/papers/${id}`,
+    arxiv: `https://arxiv.org/abs/${id}`,
+    pdf: `https://arxiv.org/pdf/${id}`,
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ArxivIdSchema, paperLinks } from './arxiv-id';
+import { TagListSchema } from './tags';
+
+/**
+ * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;
+ * `Paper` is a paper in the user's library: that metadata plus the user's own tags and note.
+ */
+
+const Text = (max: number) => z.string().trim().max(max);
+const Count = z.number().int().nonnegative().max(1e9);
+const HttpsUrl = z.url({ protocol: /^https$/ }).max(2048);
+
+export const OrganizationSchema = z.object({
+  /** The organization's handle on Hugging Face ("TokenRhythm"), used in its URL. */
+  handle: Text(200).min(1),
+  /** The full name when known ("Token Rhythm Lab"), else the handle. */
+  name: Text(300).min(1),
+});
+
+export const GithubSchema = z.object({
+  repo: HttpsUrl,
+  stars: Count.optional(),
+});
+
+/** ISO date ("2026-09-08") or date-time; what the page or API said the paper was published on. */
+const PublishedAt = z.iso.date().or(z.iso.datetime({ offset: true }));
+
+export const PaperMetadataSchema = z.object({
+  id: ArxivIdSchema,
+  title: Text(1000).min(1),
+  summary: Text(20_000).default(''),
+  authors: z.array(Text(300).min(1)).max(5000).default([]),
+  organization: OrganizationSchema.optional(),
+  publishedAt: PublishedAt.optional(),
+  upvotes: Count.optional(),
+  comments: Count.optional(),
+  github: GithubSchema.optional(),
+  thumbnailUrl: HttpsUrl.optional(),
+});
+
+export const LinksSchema = z.object({
+  huggingFace: HttpsUrl,
+  arxiv: HttpsUrl,
+  pdf: HttpsUrl,
+});
+
+export const PaperSchema = PaperMetadataSchema.extend({
+  links: LinksSchema,
+  tags: TagListSchema.default([]),
+  note: z.string().max(100_000).default(''),
+  /** Epoch milliseconds. */
+  savedAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+
+export type Organization = z.infer<typeof OrganizationSchema>;
+/** Metadata as accepted at a boundary (before defaults are applied). */
+export type PaperMetadataInput = z.input<typeof PaperMetadataSchema>;
+export type PaperMetadata = z.output<typeof PaperMetadataSchema>;
+export type Paper = z.output<typeof PaperSchema>;
+
+/** Builds a library record from validated metadata. */
+export function newPaper(metadata: PaperMetadata, now: number, tags: string[] = []): Paper {
+  return { ...metadata, links: paperLinks(metadata.id), tags, note: '', savedAt: now, updatedAt: now };
+}
+
+/**
+ * Fresh metadata replaces stale metadata field by field, but a field the newer source does not know
+ * (a search card has no abstract; the API has no thumbnail) keeps what we had.
+ */
+export function mergeMetadata<T extends PaperMetadata>(existing: T, fresh: PaperMetadata): T {
+  const merged: T = { ...existing };
+  for (const [key, value] of Object.entries(fresh) as [keyof PaperMetadata, unknown][]) {
+    if (value === undefined) continue;
+    if (key === 'summary' && value === '') continue;
+    if (key === 'authors' && Array.isArray(value) && value.length === 0) continue;
+    if (key === 'summary' && typeof value === 'string' && value.length < existing.summary.length) {
+      // A card's one-line summary must not overwrite the full abstract we already have.
+      continue;
+    }
+    (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
