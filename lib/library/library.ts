@@ -87,10 +87,7 @@ export class Library {
 
   /** Replaces a saved paper's tags. */
   async setTags(id: string, tags: string[]): Promise<Paper> {
-    return this.update(id, async (paper, table) => ({
-      ...paper,
-      tags: await this.librarySpelling(table, tags, id),
-    }));
+    return this.update(id, (paper, spelled) => ({ ...paper, tags: spelled }), tags);
   }
 
   /**
@@ -163,14 +160,13 @@ export class Library {
     return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
 
-  private async update(
-    id: string,
-    change: (paper: Paper, table: Table<PaperRecord, string>) => Paper | Promise<Paper>,
-  ): Promise<Paper> {
+  /** Changes one saved paper; `tags`, when given, reach `change` in the library's spelling. */
+  private async update(id: string, change: (paper: Paper, spelledTags: string[]) => Paper, tags: string[] = []): Promise<Paper> {
     const paper = await this.write(async (table) => {
+      const spelled = await this.librarySpelling(table, tags, id);
       const old = await table.get(id);
       if (!old) throw new PaperNotSavedError(id);
-      const updated = { ...(await change(fromRecord(old), table)), updatedAt: this.now() };
+      const updated = { ...change(fromRecord(old), spelled), updatedAt: this.now() };
       await table.put(toRecord(updated));
       return updated;
     });
@@ -180,17 +176,21 @@ export class Library {
 
   /**
    * Tags keep the spelling the library already uses ("llm" becomes "LLM" if another paper has "LLM"),
-   * so one tag never splits into two.
+   * so one tag never splits into two. Reads index keys only, in one query.
    */
-  private async librarySpelling(table: Table<PaperRecord, string>, tags: string[], exceptId?: string): Promise<string[]> {
+  // Deliberately not `async`: a native async function that finishes without awaiting Dexie makes
+  // Dexie lose track of the transaction (PrematureCommitError); a Dexie promise chain does not.
+  private librarySpelling(table: Table<PaperRecord, string>, tags: string[], exceptId?: string): PromiseLike<string[]> {
     const wanted = uniqueTags(tags);
-    const spelled: string[] = [];
-    for (const tag of wanted) {
-      const holders = await table.where('tags').equalsIgnoreCase(tag).limit(2).toArray();
-      const other = holders.find((p) => p.id !== exceptId);
-      spelled.push(other?.tags.find((t) => tagKey(t) === tagKey(tag)) ?? tag);
-    }
-    return uniqueTags(spelled);
+    const known = new Map<string, string>();
+    return table
+      .where('tags')
+      .anyOfIgnoreCase(wanted)
+      .eachKey((key, cursor) => {
+        const tag = String(key);
+        if (cursor.primaryKey !== exceptId && !known.has(tagKey(tag))) known.set(tagKey(tag), tag);
+      })
+      .then(() => uniqueTags(wanted.map((tag) => known.get(tagKey(tag)) ?? tag)));
   }
 
   private write<T>(body: (table: Table<PaperRecord, string>) => Promise<T>): Promise<T> {
