@@ -1,11 +1,38 @@
 import { defineConfig } from 'wxt';
+import { existsSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+/**
+ * zod probes for `new Function` support once, to decide whether to compile parsers. Extension pages
+ * forbid eval, so the probe can only fail (and reports a CSP violation); we run zod jitless
+ * (lib/zod-config.ts) and drop the probe from the bundle so no `Function(...)` ships at all.
+ */
+function zodWithoutEvalProbe(): Plugin {
+  const probe = /const F = Function;\s*new F\(""\);\s*return true;/;
+  return {
+    name: 'papershelf:zod-without-eval-probe',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id)) return null;
+      if (!probe.test(code)) this.error('zod changed its eval probe: update zodWithoutEvalProbe in wxt.config.ts');
+      return code.replace(probe, 'return false;');
+    },
+  };
+}
 
 // Permissions are the product's promise to its users: keep this list short and in step with
 // tests/unit/manifest-allowlist.test.ts and the README's permission table.
+function devChromium(): string | undefined {
+  return process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [zodWithoutEvalProbe()] }),
   webExt: {
     startUrls: ['https://huggingface.co/papers'],
+    // `npm run dev` opens Chromium when Chrome is not installed (Chrome 137+ ignores --load-extension).
+    binaries: devChromium() ? { chrome: devChromium() } : undefined,
   },
   manifest: {
     name: 'PaperShelf',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 import { ArxivIdSchema } from '../paper/arxiv-id';
 import { PaperMetadataSchema, type Paper, type PaperMetadata } from '../paper/model';
 import { TagListSchema, TagSchema } from '../paper/tags';

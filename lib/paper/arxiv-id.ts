@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 
 /** New-style arXiv ids: YYMM.NNNN (2007–2014) or YYMM.NNNNN (2015 on). */
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 import { ArxivIdSchema, paperLinks } from './arxiv-id';
 import { TagListSchema } from './tags';
 

@@ -1,0 +1,1 @@
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<never> } };

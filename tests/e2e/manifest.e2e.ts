@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/** What PaperShelf may ask for. Anything else in a built manifest fails the build. */
+const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'unlimitedStorage'];
+const ALLOWED_OPTIONAL_PERMISSIONS = ['notifications'];
+const ALLOWED_HOSTS = ['https://huggingface.co/*'];
+
+const builds = ['.output/chrome-mv3', '.output/firefox-mv3'];
+
+describe.each(builds)('manifest of %s', (dir) => {
+  const path = `${dir}/manifest.json`;
+  const manifest = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+
+  it('is built', () => {
+    expect(manifest, `${path} is missing: run npm run build and npm run build:firefox`).toBeDefined();
+  });
+
+  it('asks only for allowed permissions', () => {
+    for (const p of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(p);
+    for (const p of manifest.optional_permissions ?? []) expect(ALLOWED_OPTIONAL_PERMISSIONS).toContain(p);
+    for (const h of manifest.host_permissions ?? []) expect(ALLOWED_HOSTS).toContain(h);
+    for (const h of manifest.optional_host_permissions ?? []) expect(ALLOWED_HOSTS).toContain(h);
+    expect(manifest.permissions).toContain('storage');
+  });
+
+  it('runs content scripts on huggingface.co papers pages only', () => {
+    const matches = (manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) expect(m).toMatch(/^https:\/\/huggingface\.co\/papers/);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('is Manifest V3 with a name, description and version', () => {
+    expect(manifest).toMatchObject({ manifest_version: 3, name: 'PaperShelf', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(manifest.description.length).toBeGreaterThan(20);
+  });
+});
+
+it('gives Firefox a stable add-on id', () => {
+  const manifest = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
+  expect(manifest.browser_specific_settings.gecko.id).toBe('papershelf@papershelf.org');
+});

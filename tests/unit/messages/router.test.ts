@@ -1,0 +1,112 @@
+import { fakeBrowser } from 'wxt/testing';
+import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
+import { routeMessage, type RouterDeps } from '@/lib/messages/router';
+import { freshLibrary } from '../helpers';
+
+const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
+const popup = { id: own.id, url: `${own.origin}popup.html` };
+const papersTab = { id: own.id, url: 'https://huggingface.co/papers/trending', tab: { id: 7 } };
+
+function setup() {
+  const library = freshLibrary();
+  const deps: RouterDeps = { library, own, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
+  const send = (message: unknown, sender: object = popup) => routeMessage(message, sender as never, deps);
+  return { library, send };
+}
+
+const paper = {
+  id: '2606.03748v2',
+  title: 'Ultralytics YOLO26: Unified Real-Time End-to-End Vision Models',
+  authors: ['Glenn Jocher', 'Jing Qiu'],
+  upvotes: 23,
+};
+
+describe('message router', () => {
+  it('answers a ping with the version', async () => {
+    const { send } = setup();
+    expect(await send({ type: 'ping' })).toEqual({ ok: true, version: '0.1.0' });
+  });
+
+  it('saves a paper from a papers page and reads it back from the popup', async () => {
+    const { send } = setup();
+    const saved = await send({ type: 'savePapers', papers: [paper], tags: [' vision '] }, papersTab);
+    expect(saved).toMatchObject({ ok: true, papers: [{ id: '2606.03748', tags: ['vision'] }] });
+    const listed = await send({ type: 'listPapers' });
+    expect(listed).toMatchObject({ ok: true, papers: [{ id: '2606.03748', title: paper.title }] });
+  });
+
+  it('carries out tag and note requests', async () => {
+    const { send, library } = setup();
+    await send({ type: 'addTag', id: paper.id, tag: 'LLM', paper }, papersTab);
+    await send({ type: 'addTag', id: paper.id, tag: 'to read' }, papersTab);
+    await send({ type: 'removeTag', id: paper.id, tag: 'llm' }, papersTab);
+    await send({ type: 'setNote', id: paper.id, note: 'Compare with RT-DETR' });
+    expect(await library.getPaper('2606.03748')).toMatchObject({ tags: ['to read'], note: 'Compare with RT-DETR' });
+    expect(await send({ type: 'countPerTag' })).toEqual({ ok: true, tags: [{ tag: 'to read', count: 1 }] });
+  });
+
+  it.each([
+    ['not an object', 'save everything'],
+    ['no type', { papers: [paper] }],
+    ['an unknown type', { type: 'dropDatabase' }],
+    ['a bad id', { type: 'savePapers', papers: [{ ...paper, id: '../../etc' }] }],
+    ['a missing title', { type: 'savePapers', papers: [{ id: '2606.03748' }] }],
+    ['an empty tag', { type: 'addTag', id: '2606.03748', tag: '   ', paper }],
+    ['an extra field', { type: 'unsavePapers', ids: ['2606.03748'], everything: true }],
+    ['a script url', { type: 'savePapers', papers: [{ ...paper, thumbnailUrl: 'javascript:alert(1)' }] }],
+    ['an empty list', { type: 'savePapers', papers: [] }],
+  ])('refuses %s and changes nothing', async (_, message) => {
+    const { send, library } = setup();
+    const reply = await send(message, papersTab);
+    expect(reply.ok).toBe(false);
+    expect(reply).toHaveProperty('error', expect.stringMatching(/Refused/));
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' }],
+    ['a content script on another site', { id: own.id, url: 'https://evil.example/papers', tab: { id: 3 } }],
+    ['a look-alike host', { id: own.id, url: 'https://huggingface.co.evil.example/papers', tab: { id: 3 } }],
+    ['a sender without a url', { id: own.id }],
+    ['a page claiming huggingface.co without a tab', { id: own.id, url: 'https://huggingface.co/papers' }],
+  ])('refuses %s and changes nothing', async (_, sender) => {
+    const { send, library } = setup();
+    const reply = await send({ type: 'savePapers', papers: [paper] }, sender);
+    expect(reply).toEqual({ ok: false, error: 'Refused: message from an unknown sender' });
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it('keeps whole-library requests away from pages', async () => {
+    const { send } = setup();
+    await send({ type: 'savePapers', papers: [paper] });
+    expect(await send({ type: 'listPapers' }, papersTab)).toMatchObject({ ok: false, error: expect.stringMatching(/not available/) });
+    expect(await send({ type: 'setNote', id: paper.id, note: 'x' }, papersTab)).toMatchObject({ ok: false });
+  });
+
+  it('explains a request about a paper that is not saved', async () => {
+    const { send } = setup();
+    expect(await send({ type: 'setNote', id: '2606.03748', note: 'x' })).toEqual({
+      ok: false,
+      error: 'Paper 2606.03748 is not in your library',
+    });
+  });
+
+  it('remembers what each tab shows for the popup', async () => {
+    const { send } = setup();
+    expect(await send({ type: 'reportPagePapers', papers: [paper] }, papersTab)).toEqual({ ok: true, count: 1 });
+    const reply = await send({ type: 'getPagePapers', tabId: 7 });
+    expect(reply).toMatchObject({ ok: true, url: papersTab.url, papers: [{ id: '2606.03748' }] });
+    expect(await send({ type: 'getPagePapers', tabId: 8 })).toEqual({ ok: true, papers: [], url: undefined });
+    // stored where a restarted service worker finds it
+    expect(Object.keys(await fakeBrowser.storage.session.get())).toEqual(['tabPapers:7']);
+  });
+
+  it('turns a storage failure into a clear message', async () => {
+    const { send, library } = setup();
+    vi.spyOn(library, 'savePapers').mockRejectedValue(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+    expect(await send({ type: 'savePapers', papers: [paper] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/out of storage space/),
+    });
+  });
+});
