@@ -22,8 +22,9 @@ function zodWithoutEvalProbe(): Plugin {
 
 // Permissions are the product's promise to its users: keep this list short and in step with
 // tests/unit/manifest-allowlist.test.ts and the README's permission table.
-function devChromium(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+function devChromiumBinaries(): Record<string, string> | undefined {
+  const chrome = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  return chrome ? { chrome } : undefined;
 }
 
 export default defineConfig({
@@ -32,7 +33,7 @@ export default defineConfig({
   webExt: {
     startUrls: ['https://huggingface.co/papers'],
     // `npm run dev` opens Chromium when Chrome is not installed (Chrome 137+ ignores --load-extension).
-    binaries: devChromium() ? { chrome: devChromium() } : undefined,
+    binaries: devChromiumBinaries(),
   },
   manifest: {
     name: 'PaperShelf',
