@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { LIBRARY_CHANGE_KEY, type LibraryChange } from '../messages/protocol';
+import { LIBRARY_CHANGE_KEY, type LibraryChange } from '../messages/library-change';
 
 /** Past this many ids a change just says "everything may have changed": pages re-read what they show. */
 const MAX_LISTED_IDS = 500;

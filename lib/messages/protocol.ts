@@ -1,7 +1,5 @@
 import { z } from '../zod-config';
-import { ArxivIdSchema } from '../paper/arxiv-id';
-import { PaperMetadataSchema, type Paper, type PaperMetadata } from '../paper/model';
-import { TagListSchema, TagSchema } from '../paper/tags';
+import { ArxivIdSchema, PaperMetadataSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
 import type { TagCount } from '../library/library';
 
 /**
@@ -84,13 +82,3 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'countPerTag',
   'reportPagePapers',
 ]);
-
-/** storage.local key the background writes after each library change, so open pages can refresh. */
-export const LIBRARY_CHANGE_KEY = 'libraryChange';
-
-export const LibraryChangeSchema = z.object({
-  /** Changed paper ids, or "all" when too many changed to list. */
-  ids: z.union([z.array(z.string()), z.literal('all')]),
-  at: z.number(),
-});
-export type LibraryChange = z.infer<typeof LibraryChangeSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../zod-config';
+// No zod here: this file is part of the content script, which must stay small.
 
 /** New-style arXiv ids: YYMM.NNNN (2007–2014) or YYMM.NNNNN (2015 on). */
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
@@ -13,18 +13,6 @@ export function normalizeArxivId(raw: string): string | null {
 export function isArxivId(value: string): boolean {
   return ARXIV_ID.test(value);
 }
-
-/** Accepts "2401.12345v2" or "arXiv:2401.12345" and yields "2401.12345"; refuses anything else. */
-export const ArxivIdSchema = z
-  .string()
-  .transform((raw, ctx) => {
-    const id = normalizeArxivId(raw);
-    if (id === null) {
-      ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 40)}" is not an arXiv id (like 2401.12345)` });
-      return z.NEVER;
-    }
-    return id;
-  });
 
 export function paperLinks(id: string) {
   return {

@@ -1,11 +1,35 @@
 import { z } from '../zod-config';
-import { ArxivIdSchema, paperLinks } from './arxiv-id';
-import { TagListSchema } from './tags';
+import { normalizeArxivId, paperLinks } from './arxiv-id';
+import { MAX_TAG_LENGTH, normalizeTag, uniqueTags } from './tags';
 
 /**
  * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;
  * `Paper` is a paper in the user's library: that metadata plus the user's own tags and note.
  */
+
+/** Accepts "2401.12345v2" or "arXiv:2401.12345" and yields "2401.12345"; refuses anything else. */
+export const ArxivIdSchema = z
+  .string()
+  .transform((raw, ctx) => {
+    const id = normalizeArxivId(raw);
+    if (id === null) {
+      ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 40)}" is not an arXiv id (like 2401.12345)` });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+export const TagSchema = z
+  .string()
+  .transform(normalizeTag)
+  .pipe(
+    z
+      .string()
+      .min(1, 'A tag cannot be empty')
+      .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters`),
+  );
+
+export const TagListSchema = z.array(TagSchema).max(200).transform(uniqueTags);
 
 const Text = (max: number) => z.string().trim().max(max);
 const Count = z.number().int().nonnegative().max(1e9);

@@ -1,4 +1,4 @@
-import { z } from '../zod-config';
+// No zod here: this file is part of the content script, which must stay small.
 
 export const MAX_TAG_LENGTH = 64;
 
@@ -39,15 +39,3 @@ export function withoutTag(tags: readonly string[], tag: string): string[] {
   const key = tagKey(tag);
   return tags.filter((t) => tagKey(t) !== key);
 }
-
-export const TagSchema = z
-  .string()
-  .transform(normalizeTag)
-  .pipe(
-    z
-      .string()
-      .min(1, 'A tag cannot be empty')
-      .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters`),
-  );
-
-export const TagListSchema = z.array(TagSchema).max(200).transform(uniqueTags);

@@ -1,6 +1,6 @@
-import { normalizeArxivId, ArxivIdSchema, paperLinks } from '@/lib/paper/arxiv-id';
-import { PaperMetadataSchema, PaperSchema, mergeMetadata, newPaper } from '@/lib/paper/model';
-import { TagListSchema, TagSchema, normalizeTag, uniqueTags, withTag, withoutTag } from '@/lib/paper/tags';
+import { normalizeArxivId, paperLinks } from '@/lib/paper/arxiv-id';
+import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, mergeMetadata, newPaper } from '@/lib/paper/model';
+import { normalizeTag, uniqueTags, withTag, withoutTag } from '@/lib/paper/tags';
 import { metadata } from '../helpers';
 
 describe('arXiv ids', () => {

@@ -1,0 +1,172 @@
+import type { PaperMetadataInput } from '../paper/model';
+import { normalizeArxivId } from '../paper/arxiv-id';
+import { isShownDate, parseCount, parseShownDate, textOf } from './text-values';
+
+/**
+ * Finds paper cards by what is stable on Hugging Face's pages: links to `/papers/<arXiv id>`,
+ * grouped by their card (`article`, or the largest container that holds links to one paper only).
+ * Class names are never used: they change with every redesign.
+ */
+
+export interface FoundCard {
+  id: string;
+  element: Element;
+}
+
+const PAPER_LINK = /^(?:https:\/\/huggingface\.co)?\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)(?:[?#].*)?$/;
+/** Our own annotations are skipped when reading. */
+export const ANNOTATION_ATTRIBUTE = 'data-papershelf-id';
+
+/** The arXiv id a link points to, when it points to a paper page. */
+export function paperIdOfLink(link: Element): string | null {
+  const match = PAPER_LINK.exec(link.getAttribute('href') ?? '');
+  return match ? normalizeArxivId(match[1]!) : null;
+}
+
+/**
+ * Every card in `root` (and the card `root` itself is in, if any), once each, in document order.
+ * Hugging Face renders each paper twice in one article (desktop and mobile copies): one card.
+ */
+export function findCards(root: ParentNode): FoundCard[] {
+  const cards: FoundCard[] = [];
+  const seen = new Set<Element>();
+  const crowded = new WeakSet<Element>(); // containers known to hold several papers
+  const links = root.querySelectorAll('a[href*="/papers/"]');
+  for (const link of links) {
+    const id = paperIdOfLink(link);
+    if (!id) continue;
+    const element = link.closest('article') ?? climbToCard(link, id, crowded);
+    if (!element || seen.has(element)) continue;
+    seen.add(element);
+    cards.push({ id, element });
+  }
+  return cards;
+}
+
+function climbToCard(link: Element, id: string, crowded: WeakSet<Element>): Element | null {
+  let card: Element = link;
+  for (let parent = link.parentElement; parent && parent !== link.ownerDocument.body; parent = parent.parentElement) {
+    if (crowded.has(parent) || holdsOtherPaper(parent, id)) {
+      crowded.add(parent);
+      break;
+    }
+    card = parent;
+  }
+  // A lone link with nothing around it (a mention in a comment) is not a card.
+  return card === link || !hasTitle(card, id) ? null : card;
+}
+
+function holdsOtherPaper(container: Element, id: string): boolean {
+  for (const link of container.querySelectorAll('a[href*="/papers/"]')) {
+    const other = paperIdOfLink(link);
+    if (other && other !== id) return true;
+  }
+  return false;
+}
+
+function hasTitle(card: Element, id: string): boolean {
+  return readTitle(card, id) !== undefined;
+}
+
+function readTitle(card: Element, id: string): string | undefined {
+  let longest = '';
+  for (const link of card.querySelectorAll('a[href]')) {
+    if (paperIdOfLink(link) !== id || link.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
+    if (link.closest('h1, h2, h3, h4')) {
+      const title = textOf(link);
+      if (title) return title;
+    }
+    const text = textOf(link);
+    if (text.length > longest.length && !/^\d+$/.test(text)) longest = text;
+  }
+  return longest.length >= 8 ? longest : undefined;
+}
+
+/**
+ * What a card shows about its paper. Missing or malformed pieces are left out; a card without a
+ * readable title gives undefined.
+ */
+export function readCard(card: Element, id: string, today: Date): PaperMetadataInput | undefined {
+  const title = readTitle(card, id);
+  return title ? readDetails(card, id, title, today) : undefined;
+}
+
+/** Everything but the title, read from any element that shows a paper (a card, a paper page). */
+export function readDetails(card: Element, id: string, title: string, today: Date): PaperMetadataInput {
+  const paper: PaperMetadataInput = { id, title, summary: readSummary(card), authors: readAuthors(card) };
+
+  const organization = readOrganization(card);
+  if (organization) paper.organization = organization;
+  const publishedAt = readDate(card, today);
+  if (publishedAt) paper.publishedAt = publishedAt;
+  const upvotes = readUpvotes(card);
+  if (upvotes !== undefined) paper.upvotes = upvotes;
+  const comments = readComments(card, id);
+  if (comments !== undefined) paper.comments = comments;
+  const github = readGithub(card);
+  if (github) paper.github = github;
+  const thumbnail = card.querySelector('img[src*="/social-thumbnails/papers/"]')?.getAttribute('src');
+  if (thumbnail?.startsWith('https://')) paper.thumbnailUrl = thumbnail;
+  return paper;
+}
+
+function readSummary(card: Element): string {
+  for (const p of card.querySelectorAll('p')) {
+    const text = textOf(p);
+    if (text.length >= 20) return text;
+  }
+  return '';
+}
+
+function readAuthors(card: Element): string[] {
+  const names = new Set<string>();
+  for (const li of card.querySelectorAll('li[title]')) {
+    const name = (li.getAttribute('title') ?? '').trim();
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+const NOT_ORGANIZATIONS = new Set(['papers', 'login', 'join', 'models', 'datasets', 'spaces', 'docs', 'settings', 'blog', 'collections', 'posts']);
+
+function readOrganization(card: Element): { handle: string; name: string } | undefined {
+  for (const link of card.querySelectorAll('a[href^="/"]')) {
+    const handle = /^\/([A-Za-z0-9][\w.-]{0,95})$/.exec(link.getAttribute('href') ?? '')?.[1];
+    if (!handle || NOT_ORGANIZATIONS.has(handle.toLowerCase())) continue;
+    const name = textOf(link) || link.querySelector('img[alt]')?.getAttribute('alt')?.trim() || handle;
+    return { handle, name };
+  }
+  return undefined;
+}
+
+function readDate(card: Element, today: Date): string | undefined {
+  for (const span of card.querySelectorAll('span, time, div')) {
+    if (span.children.length > 0) continue;
+    const text = textOf(span);
+    if (text.length <= 30 && isShownDate(text)) return parseShownDate(text, today);
+  }
+  return undefined;
+}
+
+function readUpvotes(card: Element): number | undefined {
+  for (const widget of card.querySelectorAll('[role="checkbox"], button')) {
+    const match = /Upvote\s*(\S+)\s*$/.exec(textOf(widget));
+    if (match) return parseCount(match[1]!);
+  }
+  return undefined;
+}
+
+function readComments(card: Element, id: string): number | undefined {
+  for (const link of card.querySelectorAll('a[href$="#community"]')) {
+    if (paperIdOfLink(link) === id) return parseCount(textOf(link));
+  }
+  return undefined;
+}
+
+function readGithub(card: Element): { repo: string; stars?: number } | undefined {
+  const link = card.querySelector('a[href^="https://github.com/"]');
+  const repo = /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+/.exec(link?.getAttribute('href') ?? '')?.[0];
+  if (!link || !repo) return undefined;
+  const stars = parseCount(textOf(link).split(' ').pop() ?? '');
+  return stars === undefined ? { repo } : { repo, stars };
+}

@@ -1,0 +1,47 @@
+import type { PaperMetadataInput } from '../paper/model';
+import { readDetails } from './listing-cards';
+import { isShownDate, parseShownDate, textOf } from './text-values';
+
+/**
+ * A paper's own page (`/papers/<id>`): the title is the `h1`, the abstract follows an "Abstract"
+ * heading. Returns the heading to annotate and what the page says about the paper.
+ */
+export function readPaperPage(doc: Document, id: string, today: Date): { heading: Element; paper: PaperMetadataInput } | undefined {
+  const heading = doc.querySelector('h1');
+  const title = textOf(heading);
+  if (!heading || !title) return undefined;
+  const main = doc.querySelector('main') ?? doc.body;
+  // Counts, links and the organization read the same as on a card.
+  const paper: PaperMetadataInput = readDetails(main, id, title, today);
+  paper.summary = readAbstract(doc) ?? '';
+  const authors = readAuthorLine(doc);
+  if (authors.length > 0) paper.authors = authors;
+  for (const el of main.querySelectorAll('div, span')) {
+    const text = textOf(el);
+    if (el.children.length === 0 && text.length <= 40 && isShownDate(text)) {
+      paper.publishedAt = parseShownDate(text, today);
+      break;
+    }
+  }
+  if (paper.publishedAt === undefined) delete paper.publishedAt;
+  return { heading, paper };
+}
+
+function readAbstract(doc: Document): string | undefined {
+  for (const h of doc.querySelectorAll('h2, h3')) {
+    if (textOf(h).toLowerCase() !== 'abstract') continue;
+    const text = textOf(h.parentElement?.querySelector('p'));
+    if (text) return text;
+  }
+  return undefined;
+}
+
+function readAuthorLine(doc: Document): string[] {
+  for (const el of doc.querySelectorAll('main div')) {
+    const first = el.firstChild;
+    if (first?.nodeType === 3 && /^\s*Authors?:/.test(first.textContent ?? '')) {
+      return [...el.querySelectorAll(':scope > span')].map((s) => textOf(s)).filter(Boolean);
+    }
+  }
+  return [];
+}

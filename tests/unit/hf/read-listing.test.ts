@@ -1,0 +1,191 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readDataBlob } from '@/lib/hf/data-blob';
+import { findCards } from '@/lib/hf/listing-cards';
+import { readPaperPage } from '@/lib/hf/paper-page';
+import { readListing } from '@/lib/hf/read-listing';
+import { PaperMetadataSchema } from '@/lib/paper/model';
+import { FIXTURE_PAGES, parsePage, VARIANT_PAPERS } from '../../fixtures/hf/pages';
+import type { FixturePaper } from '../../fixtures/hf/markup';
+
+const today = new Date('2026-11-26T12:00:00Z');
+
+function read(html: string) {
+  const doc = parsePage(html);
+  return readListing(doc, readDataBlob(doc), today);
+}
+
+/** What a reader should find for a fixture paper, given whether the page embeds its data. */
+function expected(p: FixturePaper, o: { blob: boolean; search?: boolean }) {
+  return {
+    id: p.id,
+    title: p.title,
+    summary: o.blob ? p.summary : (p.aiSummary ?? p.summary),
+    authors: p.organization && !o.blob ? [] : o.blob ? p.authors : p.authors.slice(0, 4),
+    ...(p.organization ? { organization: p.organization } : {}),
+    publishedAt: p.publishedAt,
+    upvotes: p.upvotes,
+    ...(o.blob || (o.search && p.comments > 0) ? { comments: p.comments } : {}),
+    ...(p.github ? { github: p.github } : {}),
+    thumbnailUrl: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${p.id}.png`,
+  };
+}
+
+describe('reading listing pages', () => {
+  it.each(['daily', 'trending', 'weekly', 'loggedIn', 'renamed'] as const)(
+    'reads every card of the %s page with its data blob',
+    (name) => {
+      const page = FIXTURE_PAGES[name];
+      const cards = read(page.html());
+      expect(cards.map((c) => c.id)).toEqual(page.papers.map((p) => p.id));
+      cards.forEach((card, i) => expect(card.paper).toEqual(expected(page.papers[i]!, { blob: true })));
+    },
+  );
+
+  it('reads search results, which have no data blob, with their comment counts', () => {
+    const page = FIXTURE_PAGES.search;
+    const cards = read(page.html());
+    expect(cards).toHaveLength(47);
+    cards.forEach((card, i) => expect(card.paper).toEqual(expected(page.papers[i]!, { blob: false, search: true })));
+    expect(cards.filter((c) => (c.paper.comments ?? 0) > 0).length).toBeGreaterThan(5);
+  });
+
+  it('reads organization and author variants, odd names and markup-like titles as text', () => {
+    const cards = read(FIXTURE_PAGES.variants.html());
+    expect(cards.map((c) => c.id)).toEqual(VARIANT_PAPERS.map((p) => p.id));
+    expect(cards[0]!.paper).toMatchObject({ id: '1802.08979', organization: { handle: 'google', name: 'Google' }, upvotes: 0 });
+    expect(cards[1]!.paper.organization?.name).toBe('Ai2 (Allen Institute for AI) — Open Language Models & Data');
+    expect(cards[2]!.paper).toMatchObject({ authors: ['Ада Лавлейс', '李雷', "O'Brien, Jr."], github: { stars: 2310 } });
+    expect(cards[3]!.paper.authors).toEqual(['Solo Author']);
+    expect(cards[4]!.paper.title).toBe('Tricky <b>markup</b> & "quotes" in a title');
+  });
+
+  it('reads cards without the data blob from what they show', () => {
+    const doc = parsePage(FIXTURE_PAGES.daily.html());
+    const p = FIXTURE_PAGES.daily.papers[0]!;
+    const [card] = readListing(doc, new Map(), today);
+    expect(card!.paper).toEqual(expected(p, { blob: false }));
+  });
+
+  it('gives one card per article although each article renders the paper twice', () => {
+    const doc = parsePage(FIXTURE_PAGES.daily.html());
+    expect(doc.querySelectorAll('article').length).toBe(12);
+    expect(doc.querySelectorAll('h3').length).toBe(24);
+    expect(findCards(doc)).toHaveLength(12);
+    expect(findCards(doc).every((c) => c.element.tagName === 'ARTICLE')).toBe(true);
+  });
+
+  it('finds cards without articles by the container that holds one paper', () => {
+    const doc = parsePage(FIXTURE_PAGES.daily.html().replace(/<(\/?)article/g, '<$1div'));
+    const cards = findCards(doc);
+    expect(cards.map((c) => c.id)).toEqual(FIXTURE_PAGES.daily.papers.map((p) => p.id));
+    // each card is the whole paper block: both copies and the buttons
+    expect(cards[0]!.element.querySelectorAll('h3')).toHaveLength(2);
+  });
+
+  it('reads 1,000 cards, every one valid for the library', () => {
+    const cards = read(FIXTURE_PAGES.thousand.html());
+    expect(cards).toHaveLength(1000);
+    expect(new Set(cards.map((c) => c.id)).size).toBe(1000);
+    for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+  }, 60_000); // the DOM emulation takes seconds to parse 6 MB; the browser takes milliseconds
+
+  it('produces metadata the library accepts for every fixture', () => {
+    for (const name of ['daily', 'trending', 'weekly', 'search', 'variants', 'loggedIn', 'renamed'] as const) {
+      for (const card of read(FIXTURE_PAGES[name].html())) {
+        const parsed = PaperMetadataSchema.safeParse(card.paper);
+        expect(parsed.error, `${name} ${card.id}`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('reading a paper page', () => {
+  it('reads the title, authors, abstract and counts', () => {
+    const p = FIXTURE_PAGES.paper.papers[0]!;
+    const doc = parsePage(FIXTURE_PAGES.paper.html());
+    const read = readPaperPage(doc, p.id, today);
+    expect(read?.heading.tagName).toBe('H1');
+    expect(read?.paper).toMatchObject({ id: p.id, title: p.title, summary: p.summary, authors: p.authors, publishedAt: p.publishedAt, upvotes: p.upvotes });
+    expect(PaperMetadataSchema.safeParse(read?.paper).success).toBe(true);
+  });
+
+  it('gives nothing for a page without a title', () => {
+    expect(readPaperPage(parsePage('<main><p>Not found</p></main>'), '2401.12345', today)).toBeUndefined();
+  });
+});
+
+describe('corrupted pages never throw', () => {
+  const html = FIXTURE_PAGES.daily.html();
+  const cases: [string, string][] = [
+    ['truncated mid-card', html.slice(0, Math.floor(html.length * 0.6))],
+    ['truncated mid-blob', html.slice(0, html.indexOf('data-props') + 5000)],
+    ['broken blob JSON', html.replace('data-props="{', 'data-props="{{oops')],
+    ['blob of the wrong shape', html.replace(/data-props="[^"]*"/, 'data-props="{&quot;dailyPapers&quot;:[1,null,{&quot;paper&quot;:7}]}"')],
+    ['missing titles', html.replace(/<h3[^>]*>.*?<\/h3>/g, '')],
+    ['an empty page', ''],
+    ['nonsense', '<<<>>>&&&<article><a href="/papers/9999.99999">x</a></article>'],
+  ];
+  it.each(cases)('%s', (_, corrupted) => {
+    const cards = read(corrupted);
+    expect(new Set(cards.map((c) => c.element)).size).toBe(cards.length);
+    for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+  });
+
+  it('reads a paper shown twice as two cards with the same paper', () => {
+    const first = html.slice(html.indexOf('<article'), html.indexOf('</article>') + 10);
+    const cards = read(html.replace(/<\/section>/, `${first}</section>`));
+    expect(cards).toHaveLength(13);
+    expect(cards[12]!.paper).toEqual(cards[0]!.paper);
+  });
+
+  it('drops cards without titles when the blob does not know them either', () => {
+    const doc = parsePage(html.replace(/<h3[^>]*>.*?<\/h3>/g, '').replace(/<a href="\/papers\/[^"]+" class="block[^>]*>/g, '<a>'));
+    expect(readListing(doc, new Map(), today)).toEqual([]);
+    // ...and keeps them when the page's data has the title
+    expect(readListing(doc, readDataBlob(doc), today).length).toBeLessThanOrEqual(12);
+  });
+});
+
+const SHARED = '../shared/fixtures/hf';
+describe.skipIf(!existsSync(SHARED))('real Hugging Face excerpts', () => {
+  it('reads the real organization card of the trending page', () => {
+    const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-card-org-2609.08183.html`, 'utf8'));
+    const cards = readListing(doc, readDataBlob(doc), today);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.paper).toEqual({
+      id: '2609.08183',
+      title: 'NeoHorse-1: Towards Recursive Self-Improvement via Agentic Post-Training with Routing Harness',
+      summary:
+        'NeoHorse-1 uses agentic post-training with intelligent routing, structured feedback loops, and curriculum-based distillation to improve model capabilities across agent benchmarks.',
+      authors: [],
+      organization: { handle: 'TokenRhythm', name: 'TokenRhythm' },
+      publishedAt: '2026-09-08',
+      upvotes: 327,
+      github: { repo: 'https://github.com/TokenRhythm/NeoHorse', stars: 1660 },
+      thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2609.08183.png',
+    });
+  });
+
+  it('reads the real page head: a cut-off blob and a cut-off first card do not throw', () => {
+    const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-page-head-excerpt.html`, 'utf8'));
+    const cards = readListing(doc, readDataBlob(doc), today);
+    for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+    expect(cards.map((c) => c.id)).toEqual(['2610.05608']);
+  });
+
+  it('turns the real API entry into paper metadata', async () => {
+    const { entryToMetadata } = await import('@/lib/hf/data-blob');
+    const entry = JSON.parse(readFileSync(`${SHARED}/daily-papers-entry-2606.03748.json`, 'utf8'));
+    const paper = PaperMetadataSchema.parse(entryToMetadata(entry));
+    expect(paper).toMatchObject({
+      id: '2606.03748',
+      title: 'Ultralytics YOLO26: Unified Real-Time End-to-End Vision Models',
+      authors: ['Glenn Jocher', 'Jing Qiu', 'Mengyu Liu', 'Shuai Lyu', 'Fatih Cagatay Akyon', 'Muhammet Esat Kalfaoglu'],
+      organization: { handle: 'Ultralytics', name: 'Ultralytics' },
+      publishedAt: '2026-06-02',
+      upvotes: 23,
+      github: { repo: 'https://github.com/ultralytics/ultralytics', stars: 62246 },
+    });
+    expect(paper.summary).toMatch(/^Real-time vision demands models/);
+  });
+});
