@@ -1,0 +1,266 @@
+import { readDataBlob } from '../hf/data-blob';
+import { ANNOTATION_ATTRIBUTE } from '../hf/listing-cards';
+import { papersPageKind } from '../hf/page-kind';
+import { readPaperPage } from '../hf/paper-page';
+import { readListing, type ListedCard } from '../hf/read-listing';
+import type { Reply, RequestOf, RequestType } from '../messages/protocol';
+import type { Paper, PaperMetadataInput } from '../paper/model';
+import { CardControls } from './card-controls';
+
+/** What the annotator needs from its surroundings; the content script passes the real ones. */
+export interface AnnotatorDeps {
+  document: Document;
+  location: () => URL;
+  send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
+  /** Timers that stop when the extension is updated or unloaded (WXT's ctx.setTimeout). */
+  setTimeout: (callback: () => void, ms: number) => unknown;
+  today?: () => Date;
+}
+
+interface Annotation {
+  id: string;
+  card: Element;
+  paper: PaperMetadataInput;
+  controls: CardControls;
+}
+
+/** Cards read per task: keeps each task well under 50 ms on a 1,000-card page. */
+const CARDS_PER_TASK = 60;
+const MUTATION_DEBOUNCE_MS = 60;
+const REPORT_DEBOUNCE_MS = 250;
+
+/**
+ * Keeps PaperShelf's controls on every paper card of the page: annotates cards as they appear,
+ * forgets removed ones, and shows the library's state for each paper.
+ */
+export class Annotator {
+  private readonly byCard = new Map<Element, Annotation>();
+  private readonly byId = new Map<string, Set<Annotation>>();
+  private readonly pendingRoots = new Set<Node>();
+  private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
+  private newIds = new Set<string>();
+  private knownTags: Promise<string[]> | undefined;
+  private mutationTimer = false;
+  private reportTimer = false;
+  private observer: MutationObserver | undefined;
+  private working: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: AnnotatorDeps) {}
+
+  get annotationCount(): number {
+    return this.byCard.size;
+  }
+
+  /** Annotates what is on the page now and starts watching for changes. */
+  start(): Promise<void> {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.deps.document.body, { childList: true, subtree: true });
+    return this.rescan();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    for (const a of this.byCard.values()) a.controls.host.remove();
+    this.byCard.clear();
+    this.byId.clear();
+  }
+
+  /** After in-page navigation: the page may be another listing or a paper page. */
+  rescan(): Promise<void> {
+    return this.enqueue(async () => {
+      this.forgetDetached();
+      const page = papersPageKind(this.deps.location());
+      if (page.kind === 'paper') await this.annotatePaperPage(page.id);
+      await this.annotate(this.deps.document.body);
+    });
+  }
+
+  /** The library changed elsewhere: refresh the cards of the papers that changed. */
+  refresh(ids: string[] | 'all'): Promise<void> {
+    this.knownTags = undefined;
+    const shown = ids === 'all' ? [...this.byId.keys()] : ids.filter((id) => this.byId.has(id));
+    return this.loadStates(shown);
+  }
+
+  /** Papers that newly trend since the user last looked get a New marker. */
+  setNewPapers(ids: Iterable<string>): void {
+    this.newIds = new Set(ids);
+    for (const [id, annotations] of this.byId) for (const a of annotations) a.controls.update({ isNew: this.newIds.has(id) });
+  }
+
+  /** The papers on the page, in page order, once each. */
+  papersInPageOrder(): PaperMetadataInput[] {
+    const seen = new Set<string>();
+    const papers: PaperMetadataInput[] = [];
+    for (const host of this.deps.document.querySelectorAll(`[${ANNOTATION_ATTRIBUTE}]`)) {
+      const id = host.getAttribute(ANNOTATION_ATTRIBUTE)!;
+      const annotation = this.byId.get(id)?.values().next().value;
+      if (annotation && !seen.has(id)) {
+        seen.add(id);
+        papers.push(annotation.paper);
+      }
+    }
+    return papers;
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.working = this.working.then(work, work);
+    return this.working;
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    let removed = false;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).hasAttribute(ANNOTATION_ATTRIBUTE)) this.pendingRoots.add(node);
+      }
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    if ((this.pendingRoots.size === 0 && !removed) || this.mutationTimer) return;
+    this.mutationTimer = true;
+    this.deps.setTimeout(() => {
+      this.mutationTimer = false;
+      const roots = [...this.pendingRoots].filter((n) => n.isConnected);
+      this.pendingRoots.clear();
+      void this.enqueue(async () => {
+        if (removed) this.forgetDetached();
+        for (const root of roots) await this.annotate(root as Element);
+        if (removed) this.scheduleReport();
+      });
+    }, MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Reads and annotates the cards in `root`, a slice per task so the page stays responsive. */
+  private async annotate(root: Element) {
+    const cards = readListing(root, this.dataBlob(), this.today()).filter((c) => !this.isAnnotated(c.element));
+    for (let start = 0; start < cards.length; start += CARDS_PER_TASK) {
+      if (start > 0) await this.nextTask();
+      const slice = cards.slice(start, start + CARDS_PER_TASK);
+      for (const card of slice) this.attach(card, 'card');
+      await this.loadStates(slice.map((c) => c.id));
+    }
+    if (cards.length > 0) this.scheduleReport();
+  }
+
+  private async annotatePaperPage(id: string) {
+    const page = readPaperPage(this.deps.document, id, this.today());
+    if (!page || this.isAnnotated(page.heading)) return;
+    const blobPaper = this.dataBlob().get(id);
+    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading');
+    await this.loadStates([id]);
+    this.scheduleReport();
+  }
+
+  private isAnnotated(card: Element): boolean {
+    const existing = this.byCard.get(card);
+    if (!existing) return false;
+    if (existing.controls.host.isConnected) return true;
+    // The page re-rendered the card's insides and dropped our controls: annotate it again.
+    this.forget(existing);
+    return false;
+  }
+
+  private attach(card: ListedCard, placement: 'card' | 'heading') {
+    const controls = new CardControls(card.id, this.actionsFor(card.id), placement);
+    controls.update({ isNew: this.newIds.has(card.id) });
+    if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
+    else card.element.append(controls.host);
+    const annotation: Annotation = { id: card.id, card: card.element, paper: card.paper, controls };
+    this.byCard.set(card.element, annotation);
+    let set = this.byId.get(card.id);
+    if (!set) this.byId.set(card.id, (set = new Set()));
+    set.add(annotation);
+  }
+
+  private forget(annotation: Annotation) {
+    annotation.controls.host.remove();
+    this.byCard.delete(annotation.card);
+    const set = this.byId.get(annotation.id);
+    set?.delete(annotation);
+    if (set?.size === 0) this.byId.delete(annotation.id);
+  }
+
+  private forgetDetached() {
+    for (const annotation of [...this.byCard.values()]) {
+      if (!annotation.card.isConnected || !annotation.controls.host.isConnected) this.forget(annotation);
+    }
+  }
+
+  private async loadStates(ids: string[]) {
+    if (ids.length === 0) return;
+    const reply = await this.deps.send({ type: 'getPapers', ids: [...new Set(ids)] });
+    if (!reply.ok) {
+      this.each(ids, (c) => c.showError(reply.error));
+      return;
+    }
+    const saved = new Map(reply.papers.map((p) => [p.id, p]));
+    this.each(ids, (controls, id) => this.show(controls, saved.get(id)));
+  }
+
+  private show(controls: CardControls, paper: Paper | undefined) {
+    controls.update({ saved: paper !== undefined, tags: paper?.tags ?? [] });
+  }
+
+  private each(ids: string[], fn: (controls: CardControls, id: string) => void) {
+    for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.controls, id);
+  }
+
+  private actionsFor(id: string) {
+    const paperOf = () => this.byId.get(id)?.values().next().value?.paper;
+    const apply = async (request: Promise<Reply<'savePapers' | 'unsavePapers' | 'addTag' | 'removeTag'>>) => {
+      this.each([id], (c) => {
+        c.setBusy(true);
+        c.showError('');
+      });
+      const reply = await request;
+      this.each([id], (c) => c.setBusy(false));
+      if (!reply.ok) {
+        this.each([id], (c) => c.showError(reply.error));
+        return;
+      }
+      this.knownTags = undefined;
+      const paper = 'paper' in reply ? reply.paper : undefined;
+      if (paper) this.each([id], (c) => this.show(c, paper));
+      else await this.loadStates([id]);
+    };
+    return {
+      toggleSave: () => {
+        const saved = this.byId.get(id)?.values().next().value?.controls.current.saved;
+        const paper = paperOf();
+        if (!paper) return;
+        void apply(saved ? this.deps.send({ type: 'unsavePapers', ids: [id] }) : this.deps.send({ type: 'savePapers', papers: [paper] }));
+      },
+      addTag: (tag: string) => void apply(this.deps.send({ type: 'addTag', id, tag, paper: paperOf() })),
+      removeTag: (tag: string) => void apply(this.deps.send({ type: 'removeTag', id, tag })),
+      knownTags: () => (this.knownTags ??= this.loadKnownTags()),
+    };
+  }
+
+  private async loadKnownTags(): Promise<string[]> {
+    const reply = await this.deps.send({ type: 'countPerTag' });
+    return reply.ok ? reply.tags.map((t) => t.tag) : [];
+  }
+
+  private scheduleReport() {
+    if (this.reportTimer) return;
+    this.reportTimer = true;
+    this.deps.setTimeout(() => {
+      this.reportTimer = false;
+      void this.deps.send({ type: 'reportPagePapers', papers: this.papersInPageOrder() });
+    }, REPORT_DEBOUNCE_MS);
+  }
+
+  private dataBlob() {
+    const raw = this.deps.document.querySelector('[data-target="DailyPapers"][data-props]')?.getAttribute('data-props') ?? null;
+    if (raw !== this.blob.raw) this.blob = { raw, papers: readDataBlob(this.deps.document) };
+    return this.blob.papers;
+  }
+
+  private today() {
+    return this.deps.today?.() ?? new Date();
+  }
+
+  private nextTask() {
+    return new Promise<void>((resolve) => this.deps.setTimeout(resolve, 0));
+  }
+}
