@@ -1,1 +1,4 @@
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<never> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<never> };
+  tabs: { query(filter: { url?: string }): Promise<{ id?: number }[]> };
+};
