@@ -42,7 +42,7 @@ const card = (page: Page, id: string) => page.locator(`[data-papershelf-id="${id
 
 async function library(): Promise<{ id: string; tags: string[]; summary: string; authors: string[] }[]> {
   const popup = await ext.openPage('popup.html');
-  const reply = (await sendFromPage(popup, { type: 'listPapers' })) as { papers: never[] };
+  const reply = await sendFromPage<{ papers: never[] }>(popup, { type: 'listPapers' });
   await popup.close();
   return reply.papers;
 }
@@ -146,7 +146,7 @@ describe('annotating Hugging Face papers pages', () => {
     const popup = await ext.openPage('popup.html');
     const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, FIXTURE_PAGES.search.url);
     await expect
-      .poll(async () => ((await sendFromPage(popup, { type: 'getPagePapers', tabId })) as { papers: { id: string }[] }).papers.map((p) => p.id))
+      .poll(async () => (await sendFromPage<{ papers: { id: string }[] }>(popup, { type: 'getPagePapers', tabId })).papers.map((p) => p.id))
       .toEqual(FIXTURE_PAGES.search.papers.map((p) => p.id));
     await popup.close();
     await page.close();

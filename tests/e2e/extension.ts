@@ -57,6 +57,6 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark' 
 }
 
 /** Sends a message to the background from an extension page, as the popup would. */
-export function sendFromPage(page: Page, message: unknown): Promise<{ ok: boolean; [key: string]: unknown }> {
+export function sendFromPage<Reply = Record<string, unknown>>(page: Page, message: unknown): Promise<{ ok: boolean } & Reply> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
