@@ -1,5 +1,5 @@
 import type { PaperMetadataInput } from '../paper/model';
-import { findCards, readCard } from './listing-cards';
+import { findCards, readCard, type FoundCard } from './listing-cards';
 
 export interface ListedCard {
   id: string;
@@ -13,14 +13,21 @@ export interface ListedCard {
  * (full abstract, every author) that cards abbreviate.
  */
 export function readListing(root: ParentNode, blob: ReadonlyMap<string, PaperMetadataInput>, today: Date): ListedCard[] {
-  const listed: ListedCard[] = [];
-  for (const { id, element } of findCards(root)) {
-    const fromCard = readCard(element, id, today);
-    const fromBlob = blob.get(id);
-    const paper = fromCard && fromBlob ? enrich(fromCard, fromBlob) : (fromCard ?? fromBlob);
-    if (paper) listed.push({ id, element, paper });
-  }
-  return listed;
+  return findCards(root)
+    .map((card) => readFoundCard(card, blob, today))
+    .filter((card): card is ListedCard => card !== undefined);
+}
+
+/** Reads one card found by `findCards`; undefined when neither the card nor the blob names it. */
+export function readFoundCard(
+  { id, element }: FoundCard,
+  blob: ReadonlyMap<string, PaperMetadataInput>,
+  today: Date,
+): ListedCard | undefined {
+  const fromCard = readCard(element, id, today);
+  const fromBlob = blob.get(id);
+  const paper = fromCard && fromBlob ? enrich(fromCard, fromBlob) : (fromCard ?? fromBlob);
+  return paper && { id, element, paper };
 }
 
 function enrich(card: PaperMetadataInput, blob: PaperMetadataInput): PaperMetadataInput {

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
+import { findChromium } from '../tests/e2e/chromium';
+import { launchExtension } from '../tests/e2e/extension';
+import { routeHuggingFace } from '../tests/e2e/routes';
+import { repeat, summarize, type Figure } from './stats';
+import { traceMainThread, type MainThreadTime } from './trace';
+
+const SETTLE_MS = 400;
+
+function pageWith(cards: number) {
+  return listingPage({ kind: 'month', papers: manyPapers(cards), blobLimit: 50 });
+}
+
+async function plainContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+const annotated = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-papershelf-id]').length);
+
+async function waitForAnnotations(page: Page, count: number) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-papershelf-id]').length >= n, count, { timeout: 60_000 });
+}
+
+export interface ListingFigures {
+  cards: number;
+  /** Main-thread time of the page alone. */
+  pageOwn: Figure;
+  /** Main-thread time the extension adds: with minus without, run by run. */
+  added: Figure;
+  /** Longest task without and with the extension. */
+  longestWithout: Figure;
+  longestWith: Figure;
+  /** Long tasks (>= 50 ms) with the extension beyond those the page has alone (worst run). */
+  extraLongTasks: number;
+}
+
+/**
+ * Loads an N-card listing without and with the extension, alternating, each load traced until the
+ * page is loaded (and, with the extension, every card annotated) and settled.
+ */
+export async function measureListing(cards: number, runs: number): Promise<ListingFigures> {
+  const html = pageWith(cards);
+  const plain = await plainContext();
+  const ext = await launchExtension();
+  await routeHuggingFace(plain.context, { '/papers/month/2026-09': html });
+  await routeHuggingFace(ext.context, { '/papers/month/2026-09': html });
+  const without: MainThreadTime[] = [];
+  const withExt: MainThreadTime[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const [context, into, annotate] of [[plain.context, without, false], [ext.context, withExt, true]] as const) {
+      const page = await context.newPage();
+      into.push(
+        await traceMainThread(page, async () => {
+          await page.goto('https://huggingface.co/papers/month/2026-09');
+          if (annotate) await waitForAnnotations(page, cards);
+          await page.waitForTimeout(SETTLE_MS);
+        }),
+      );
+      await page.close();
+    }
+  }
+  await plain.close();
+  await ext.close();
+  return {
+    cards,
+    pageOwn: summarize(without.map((t) => t.total)),
+    added: summarize(withExt.map((t, i) => t.total - without[i]!.total)),
+    longestWithout: summarize(without.map((t) => t.longest)),
+    longestWith: summarize(withExt.map((t) => t.longest)),
+    extraLongTasks: Math.max(0, ...withExt.map((t, i) => t.longTasks.length - without[i]!.longTasks.length)),
+  };
+}
+
+/** Main-thread time the extension spends on `added` cards appended to a page of `existing`. */
+export async function measureAppend(existing: number, added: number, runs: number): Promise<Figure> {
+  const ext = await launchExtension();
+  await routeHuggingFace(ext.context, { '/papers/month/2026-09': pageWith(existing) });
+  const extra = listingCards(manyPapers(added, existing));
+  const figure = await repeat(runs, async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://huggingface.co/papers/month/2026-09');
+    await waitForAnnotations(page, existing);
+    await page.waitForTimeout(SETTLE_MS);
+    const before = await annotated(page);
+    const append = () =>
+      page.evaluate((cardsHtml) => {
+        const grid = document.querySelector('article')!.parentElement!;
+        grid.append(document.createRange().createContextualFragment(cardsHtml));
+      }, extra);
+    const t = await traceMainThread(page, async () => {
+      await append();
+      await waitForAnnotations(page, before + added);
+      await page.waitForTimeout(SETTLE_MS);
+    });
+    await page.close();
+    return t.total;
+  });
+  await ext.close();
+  return figure;
+}

@@ -1,0 +1,61 @@
+// PaperShelf's benchmark: builds the extension, runs it in headless Chromium and prints one table of
+// the figures docs/quality targets name. It reports; it never fails on a number.
+// `--quick` uses small sizes and one run (npm test runs it so the benchmark cannot rot).
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { measureAppend, measureListing } from './listing';
+import type { Figure } from './stats';
+
+const quick = process.argv.includes('--quick');
+const runs = quick ? 1 : 3;
+
+interface Row {
+  figure: string;
+  value: string;
+  target: string;
+  raw?: Figure | number;
+}
+const rows: Row[] = [];
+const ms = (f: Figure) => `${f.median.toFixed(1)} ms (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
+
+if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'ignore' });
+
+// Sizes
+const out = '.output/chrome-mv3';
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const gz = (f: string) => gzipSync(readFileSync(f), { level: 9 }).length / 1024;
+const content = files(out).filter((f) => f.includes('content-scripts') && f.endsWith('.js'));
+const contentKb = content.reduce((n, f) => n + gz(f), 0);
+rows.push({ figure: 'content script, gzip, in all', value: `${contentKb.toFixed(1)} kB`, target: '<= 15 kB', raw: contentKb });
+for (const f of files(out).filter((f) => f.endsWith('.js') && !f.includes('content-scripts'))) {
+  rows.push({ figure: `  bundle ${f.slice(out.length + 1)}, gzip`, value: `${gz(f).toFixed(1)} kB`, target: '', raw: gz(f) });
+}
+
+// Listings
+for (const cards of quick ? [100] : [1000, 5000]) {
+  const r = await measureListing(cards, runs);
+  const share = (100 * r.added.median) / r.pageOwn.median;
+  rows.push({ figure: `${cards}-card listing: page's own main-thread time`, value: ms(r.pageOwn), target: '', raw: r.pageOwn });
+  rows.push({ figure: `${cards}-card listing: time the extension adds`, value: `${ms(r.added)} = ${share.toFixed(1)}%`, target: '<= 10% of page', raw: r.added });
+  rows.push({ figure: `${cards}-card listing: longest task, page alone`, value: ms(r.longestWithout), target: '', raw: r.longestWithout });
+  rows.push({ figure: `${cards}-card listing: longest task, with extension`, value: ms(r.longestWith), target: 'same as page alone', raw: r.longestWith });
+  rows.push({ figure: `${cards}-card listing: extra long tasks (>= 50 ms)`, value: String(r.extraLongTasks), target: '0', raw: r.extraLongTasks });
+}
+// Appending: the whole main-thread time from the append until every new card is annotated
+// (includes the page parsing and laying out the new cards).
+const [few, many, add] = quick ? [20, 200, 20] : [100, 1000, 100];
+const small = await measureAppend(few, add, runs);
+const large = await measureAppend(many, add, runs);
+rows.push({ figure: `append ${add} cards to a ${few}-card page`, value: ms(small), target: '', raw: small });
+rows.push({ figure: `append ${add} cards to a ${many}-card page`, value: `${ms(large)} = ${(large.median / small.median).toFixed(2)}x`, target: '~1x', raw: large });
+
+const width = Math.max(...rows.map((r) => r.figure.length));
+const valueWidth = Math.max(...rows.map((r) => r.value.length));
+console.log(`${'figure'.padEnd(width)}  ${'value (median, min–max)'.padEnd(valueWidth)}  target`);
+for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target}`);
+console.log(`\n${quick ? 'quick run: small sizes, 1 run each' : `${runs} runs each`}; written to bench/results.json`);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ quick, at: new Date().toISOString(), rows }, null, 2));
