@@ -27,8 +27,9 @@ async function plainContext(): Promise<{ context: BrowserContext; close: () => P
 
 const annotated = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-papershelf-id]').length);
 
+/** Polls rarely: each poll is main-thread work that would be counted as the extension's. */
 async function waitForAnnotations(page: Page, count: number) {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-papershelf-id]').length >= n, count, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-papershelf-id]').length >= n, count, { timeout: 120_000, polling: 500 });
 }
 
 export interface ListingFigures {

@@ -4,10 +4,16 @@ import { forgetTabPapers, recallTabPapers, rememberTabPapers } from '@/lib/backg
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
+import { TRENDING_ALARM, TrendingWatcher } from '@/lib/trending/watcher';
 
 export default defineBackground(() => {
   const library = new Library(libraryDatabase());
-  library.onChange((ids) => void broadcastLibraryChange(ids));
+  const watcher = new TrendingWatcher({ db: libraryDatabase() });
+  library.onChange((ids) => {
+    void broadcastLibraryChange(ids);
+    // Papers the user saves count as seen.
+    void watcher.markSeen(ids);
+  });
 
   const deps: RouterDeps = {
     library,
@@ -17,8 +23,14 @@ export default defineBackground(() => {
       version: browser.runtime.getManifest().version,
     },
     tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
+    trending: watcher,
   };
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, deps));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPapers(tabId));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRENDING_ALARM) void watcher.check();
+  });
+  // Every time the worker starts: browsers may have dropped the alarm.
+  void watcher.ensureScheduled();
 });

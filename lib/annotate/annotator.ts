@@ -41,9 +41,12 @@ export class Annotator {
   private newIds = new Set<string>();
   private knownTags: Promise<string[]> | undefined;
   private mutationTimer = false;
-  private reportTimer = false;
+  private reportGeneration = 0;
   private observer: MutationObserver | undefined;
   private working: Promise<void> = Promise.resolve();
+  private readonly hosts = new WeakMap<Element, CardControls>();
+  /** Builds a card's controls when it comes within a screen or so of the viewport. */
+  private nearViewport: IntersectionObserver | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -53,6 +56,18 @@ export class Annotator {
 
   /** Annotates what is on the page now and starts watching for changes. */
   start(): Promise<void> {
+    if (typeof IntersectionObserver === 'function') {
+      this.nearViewport = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            this.hosts.get(entry.target)?.build();
+            this.nearViewport?.unobserve(entry.target);
+          }
+        },
+        { rootMargin: '800px 0px' },
+      );
+    }
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.deps.document.body, { childList: true, subtree: true });
     return this.rescan();
@@ -60,6 +75,7 @@ export class Annotator {
 
   stop(): void {
     this.observer?.disconnect();
+    this.nearViewport?.disconnect();
     for (const a of this.byCard.values()) a.controls.host.remove();
     this.byCard.clear();
     this.byId.clear();
@@ -71,7 +87,7 @@ export class Annotator {
       this.forgetDetached();
       const page = papersPageKind(this.deps.location());
       if (page.kind === 'paper') await this.annotatePaperPage(page.id);
-      await this.annotate(this.deps.document.body);
+      await this.annotate([this.deps.document.body]);
     });
   }
 
@@ -124,7 +140,7 @@ export class Annotator {
       this.pendingRoots.clear();
       void this.enqueue(async () => {
         if (removed) this.forgetDetached();
-        for (const root of roots) await this.annotate(root as Element);
+        await this.annotate(roots as Element[]);
         if (removed) this.scheduleReport();
       });
     }, MUTATION_DEBOUNCE_MS);
@@ -132,38 +148,38 @@ export class Annotator {
 
   /**
    * Reads and annotates the cards in `root` in slices of a few milliseconds each, yielding between
-   * them so the page never sees a long task, however many cards it has.
+   * them so the page never sees a long task, however many cards it has. The library is asked once
+   * for all of them first, so each card is drawn once, already in its state.
    */
-  private async annotate(root: Element) {
-    const found = findCards(root).filter((c) => !this.isAnnotated(c.element));
+  private async annotate(roots: Element[]) {
+    const found = roots.flatMap((root) => findCards(root)).filter((c) => !this.isAnnotated(c.element));
+    if (found.length === 0) return;
+    const saved = await this.fetchSaved(found.map((c) => c.id));
     const blob = this.dataBlob();
     const today = this.today();
-    // States are asked for slice by slice without waiting, so the first cards show theirs at once
-    // and the round trips overlap with building the rest.
-    const states: Promise<void>[] = [];
     for (let next = 0; next < found.length; ) {
       if (next > 0) await this.nextTask();
       const deadline = performance.now() + SLICE_BUDGET_MS;
-      const ids: string[] = [];
       do {
         const card = readFoundCard(found[next++]!, blob, today);
-        if (card && !this.isAnnotated(card.element)) {
-          this.attach(card, 'card');
-          ids.push(card.id);
-        }
+        if (card && !this.isAnnotated(card.element)) this.attach(card, 'card', saved);
       } while (next < found.length && performance.now() < deadline);
-      states.push(this.loadStates(ids));
     }
-    await Promise.all(states);
-    if (found.length > 0) this.scheduleReport();
+    this.scheduleReport();
+  }
+
+  /** Saved papers among `ids`, or the error to show on their cards. */
+  private async fetchSaved(ids: string[]): Promise<Map<string, Paper> | string> {
+    const reply = await this.deps.send({ type: 'getPapers', ids: [...new Set(ids)] });
+    return reply.ok ? new Map(reply.papers.map((p) => [p.id, p])) : reply.error;
   }
 
   private async annotatePaperPage(id: string) {
     const page = readPaperPage(this.deps.document, id, this.today());
     if (!page || this.isAnnotated(page.heading)) return;
     const blobPaper = this.dataBlob().get(id);
-    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading');
-    await this.loadStates([id]);
+    const saved = await this.fetchSaved([id]);
+    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading', saved);
     this.scheduleReport();
   }
 
@@ -176,11 +192,16 @@ export class Annotator {
     return false;
   }
 
-  private attach(card: ListedCard, placement: 'card' | 'heading') {
+  private attach(card: ListedCard, placement: 'card' | 'heading', saved: Map<string, Paper> | string) {
     const controls = new CardControls(card.id, this.actionsFor(card.id), placement);
-    controls.update({ isNew: this.newIds.has(card.id) });
+    const paper = typeof saved === 'string' ? undefined : saved.get(card.id);
+    controls.update({ isNew: this.newIds.has(card.id), saved: paper !== undefined, tags: paper?.tags ?? [] });
+    if (typeof saved === 'string') controls.showError(saved);
     if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
     else card.element.append(controls.host);
+    this.hosts.set(controls.host, controls);
+    if (this.nearViewport) this.nearViewport.observe(controls.host);
+    else controls.build();
     const annotation: Annotation = { id: card.id, card: card.element, paper: card.paper, controls };
     this.byCard.set(card.element, annotation);
     let set = this.byId.get(card.id);
@@ -190,6 +211,7 @@ export class Annotator {
 
   private forget(annotation: Annotation) {
     annotation.controls.host.remove();
+    this.nearViewport?.unobserve(annotation.controls.host);
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);
@@ -257,11 +279,11 @@ export class Annotator {
     return reply.ok ? reply.tags.map((t) => t.tag) : [];
   }
 
+  /** Reports once things settle: each report lists the whole page, so it must not repeat per change. */
   private scheduleReport() {
-    if (this.reportTimer) return;
-    this.reportTimer = true;
+    const generation = ++this.reportGeneration;
     this.deps.setTimeout(() => {
-      this.reportTimer = false;
+      if (generation !== this.reportGeneration) return;
       void this.deps.send({ type: 'reportPagePapers', papers: this.papersInPageOrder() });
     }, REPORT_DEBOUNCE_MS);
   }

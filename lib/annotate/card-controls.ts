@@ -22,69 +22,86 @@ export interface CardActions {
  */
 export class CardControls {
   readonly host: HTMLElement;
-  private readonly save: HTMLButtonElement;
-  private readonly tagList: HTMLUListElement;
-  private readonly input: HTMLInputElement;
-  private readonly datalist: HTMLDataListElement;
-  private readonly newMarker: HTMLSpanElement;
-  private readonly status: HTMLSpanElement;
+  private parts:
+    | { save: HTMLButtonElement; tagList: HTMLUListElement; input: HTMLInputElement; datalist: HTMLDataListElement; newMarker: HTMLSpanElement; status: HTMLSpanElement }
+    | undefined;
   private state: CardState = { saved: false, tags: [], isNew: false };
+  private error = '';
+  private busy = false;
 
+  /**
+   * Creates only the host element, which carries the paper's id and saved state; the controls
+   * inside are built by `build()` when the card comes near the viewport, so a page of thousands of
+   * cards costs little more than the cards the user looks at.
+   */
   constructor(
     readonly id: string,
     private readonly actions: CardActions,
-    placement: 'card' | 'heading' = 'card',
+    private readonly placement: 'card' | 'heading' = 'card',
   ) {
     this.host = document.createElement('div');
     this.host.setAttribute(ANNOTATION_ATTRIBUTE, id);
     this.host.dataset.papershelfSaved = 'false';
-    this.host.dataset.placement = placement;
+    // The bar's height, kept before it is built so building it never shifts the page.
+    this.host.style.minHeight = placement === 'card' ? '34px' : '44px';
+  }
+
+  get isBuilt(): boolean {
+    return this.parts !== undefined;
+  }
+
+  build(): void {
+    if (this.parts) return;
+    this.host.dataset.placement = this.placement;
     if (document.documentElement.classList.contains('dark')) this.host.dataset.theme = 'dark';
     const root = this.host.attachShadow({ mode: 'open' });
     applyControlsStyles(root);
 
     const bar = el('div', 'bar');
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', `PaperShelf: ${id}`);
+    bar.setAttribute('aria-label', `PaperShelf: ${this.id}`);
 
-    this.newMarker = el('span', 'new', 'New');
-    this.newMarker.title = 'Entered the trending list since you last looked';
-    this.newMarker.hidden = true;
+    const newMarker = el('span', 'new', 'New');
+    newMarker.title = 'Entered the trending list since you last looked';
 
-    this.save = el('button', 'save');
-    this.save.type = 'button';
-    this.save.addEventListener('click', () => this.actions.toggleSave());
+    const save = el('button', 'save');
+    save.type = 'button';
+    save.dataset.action = 'save';
 
-    this.tagList = el('ul', 'tags');
-    this.tagList.setAttribute('aria-label', 'Tags');
+    const tagList = el('ul', 'tags');
+    tagList.setAttribute('aria-label', 'Tags');
 
-    this.datalist = el('datalist');
-    this.datalist.id = 'papershelf-known-tags';
-    this.input = el('input', 'tag-input');
-    this.input.type = 'text';
-    this.input.placeholder = '+ tag';
-    this.input.maxLength = 64;
-    this.input.setAttribute('aria-label', 'Add tag');
-    this.input.setAttribute('list', this.datalist.id);
-    this.input.addEventListener('keydown', (event) => this.onKey(event));
-    this.input.addEventListener('focus', () => void this.fillSuggestions());
+    const datalist = el('datalist');
+    datalist.id = 'papershelf-known-tags';
+    const input = el('input', 'tag-input');
+    input.type = 'text';
+    input.placeholder = '+ tag';
+    input.maxLength = 64;
+    input.setAttribute('aria-label', 'Add tag');
+    input.setAttribute('list', datalist.id);
+    input.addEventListener('keydown', (event) => this.onKey(event));
+    input.addEventListener('focus', () => void this.fillSuggestions());
 
-    this.status = el('span', 'status');
-    this.status.setAttribute('role', 'status');
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
 
-    bar.append(this.newMarker, this.save, this.tagList, this.input, this.datalist, this.status);
+    bar.append(newMarker, save, tagList, input, datalist, status);
     root.append(bar);
+    // One listener for every button in the bar.
+    root.addEventListener('click', (event) => this.onClick(event));
 
     // Our controls sit inside the page's card: keep clicks and keys from reaching the page's own
     // handlers (following the card's link, keyboard shortcuts).
     for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress']) {
       this.host.addEventListener(type, (event) => event.stopPropagation());
     }
+    this.parts = { save, tagList, input, datalist, newMarker, status };
     this.render();
   }
 
   update(state: Partial<CardState>): void {
     this.state = { ...this.state, ...state };
+    this.host.dataset.papershelfSaved = String(this.state.saved);
     this.render();
   }
 
@@ -93,27 +110,34 @@ export class CardControls {
   }
 
   setBusy(busy: boolean): void {
-    this.save.setAttribute('aria-busy', String(busy));
+    this.busy = busy;
+    this.render();
   }
 
   /** Shows a problem where the user is looking: on the card itself. */
   showError(message: string): void {
-    this.status.textContent = message;
+    this.error = message;
+    this.render();
   }
 
   private render() {
+    if (!this.parts) return;
+    const { save, tagList, newMarker, status } = this.parts;
     const { saved, tags, isNew } = this.state;
-    this.host.dataset.papershelfSaved = String(saved);
-    this.save.setAttribute('aria-pressed', String(saved));
-    this.save.textContent = saved ? '★ Saved' : '☆ Save';
-    this.save.title = saved ? 'In your PaperShelf library. Click to remove it.' : 'Save to your PaperShelf library';
-    this.newMarker.hidden = !isNew;
-    this.tagList.replaceChildren(
+    save.setAttribute('aria-pressed', String(saved));
+    save.setAttribute('aria-busy', String(this.busy));
+    save.textContent = saved ? '★ Saved' : '☆ Save';
+    save.title = saved ? 'In your PaperShelf library. Click to remove it.' : 'Save to your PaperShelf library';
+    newMarker.hidden = !isNew;
+    status.textContent = this.error;
+    const shown = [...tagList.querySelectorAll('button')].map((b) => b.textContent);
+    if (shown.length === tags.length && shown.every((t, i) => t === tags[i])) return;
+    tagList.replaceChildren(
       ...tags.map((tag) => {
         const chip = el('button', 'tag', tag);
         chip.type = 'button';
+        chip.dataset.action = 'remove-tag';
         chip.setAttribute('aria-label', `Remove tag ${tag}`);
-        chip.addEventListener('click', () => this.actions.removeTag(tag));
         const item = el('li');
         item.append(chip);
         return item;
@@ -121,25 +145,32 @@ export class CardControls {
     );
   }
 
+  private onClick(event: Event) {
+    const button = (event.target as Element | null)?.closest?.('button');
+    if (button?.dataset.action === 'save') this.actions.toggleSave();
+    else if (button?.dataset.action === 'remove-tag' && button.textContent) this.actions.removeTag(button.textContent);
+  }
+
   private onKey(event: KeyboardEvent) {
-    const value = this.input.value.trim();
+    const input = this.parts!.input;
+    const value = input.value.trim();
     if (event.key === 'Enter' && value !== '') {
       event.preventDefault();
-      this.input.value = '';
+      input.value = '';
       this.actions.addTag(value);
-    } else if (event.key === 'Backspace' && this.input.value === '' && this.state.tags.length > 0) {
+    } else if (event.key === 'Backspace' && input.value === '' && this.state.tags.length > 0) {
       event.preventDefault();
       this.actions.removeTag(this.state.tags[this.state.tags.length - 1]!);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      this.input.value = '';
-      this.input.blur();
+      input.value = '';
+      input.blur();
     }
   }
 
   private async fillSuggestions() {
     const tags = await this.actions.knownTags();
-    this.datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag })));
+    this.parts!.datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag })));
   }
 }
 

@@ -140,7 +140,7 @@ function readOrganization(card: Element): { handle: string; name: string } | und
 }
 
 function readDate(card: Element, today: Date): string | undefined {
-  for (const span of card.querySelectorAll('span, time, div')) {
+  for (const span of card.querySelectorAll('span, time')) {
     if (span.children.length > 0) continue;
     const text = textOf(span);
     if (text.length <= 30 && isShownDate(text)) return parseShownDate(text, today);

@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Paper } from '../paper/model';
+import type { Paper, PaperMetadata } from '../paper/model';
 import { searchWords } from './search-words';
 
 /**
@@ -10,6 +10,20 @@ import { searchWords } from './search-words';
 
 /** A paper as stored: the paper plus the words it can be searched by. */
 export type PaperRecord = Paper & { words: string[] };
+
+/** One paper on Hugging Face's trending list, as the watcher last saw it (kept 30 days). */
+export interface TrendingRecord {
+  id: string;
+  paper: PaperMetadata;
+  /** 1-based place in the list at the last check, and at the check before (for movement). */
+  rank: number;
+  previousRank?: number;
+  upvotes: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** "new": entered the list after the baseline and the user has not seen it yet. */
+  status: 'new' | 'seen';
+}
 
 export const SCHEMA_VERSIONS = [
   {
@@ -28,6 +42,11 @@ export const SCHEMA_VERSIONS = [
           paper.words = searchWords(paper);
         }),
   },
+  {
+    // 3: the trending watcher's snapshots.
+    version: 3,
+    stores: { papers: 'id, savedAt, publishedAt, *tags, *words', trending: 'id, status, lastSeenAt' },
+  },
 ] as const;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -36,6 +55,7 @@ export const DEFAULT_DATABASE_NAME = 'papershelf';
 
 export type LibraryDatabase = Dexie & {
   papers: Table<PaperRecord, string>;
+  trending: Table<TrendingRecord, string>;
 };
 
 /** Opens (lazily) the library database with all versions up to `upTo` (the newest by default). */

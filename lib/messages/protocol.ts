@@ -1,6 +1,7 @@
 import { z } from '../zod-config';
 import { ArxivIdSchema, PaperMetadataSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
 import type { TagCount } from '../library/library';
+import type { TrendingStatus } from '../trending/status';
 
 /**
  * Every message the background answers. Requests are validated with this schema at the boundary;
@@ -44,6 +45,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reportPagePapers'), papers: z.array(PaperMetadataSchema).max(10_000) }).strict(),
   /** The popup asks which papers a tab shows. */
   z.object({ type: z.literal('getPagePapers'), tabId: z.number().int().nonnegative() }).strict(),
+  /** "Check now" in the popup. */
+  z.object({ type: z.literal('checkTrending') }).strict(),
+  /** "Mark all seen" (no ids), or the user saw these papers. */
+  z.object({ type: z.literal('markTrendingSeen'), ids: Ids.optional() }).strict(),
+  /** The options page changed the trending settings: reschedule and recount. */
+  z.object({ type: z.literal('trendingSettingsChanged') }).strict(),
 ]);
 
 export type Request = z.input<typeof RequestSchema>;
@@ -65,6 +72,9 @@ export interface ReplyPayloads {
   countPerTag: { tags: TagCount[] };
   reportPagePapers: { count: number };
   getPagePapers: { papers: PaperMetadata[]; url?: string };
+  checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus };
+  markTrendingSeen: { count: number };
+  trendingSettingsChanged: { rescheduled: true };
 }
 
 export type Failure = { ok: false; error: string };

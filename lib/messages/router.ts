@@ -3,6 +3,8 @@ import type { Browser } from 'wxt/browser';
 type MessageSender = Browser.runtime.MessageSender;
 import type { Library } from '../library/library';
 import type { PaperMetadata } from '../paper/model';
+import { papersPageKind } from '../hf/page-kind';
+import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
 import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type ParsedRequest, type Reply } from './protocol';
 import { classifySender } from './sender';
@@ -11,6 +13,11 @@ export interface RouterDeps {
   library: Library;
   /** This extension's id and its pages' origin ("chrome-extension://<id>/"). */
   own: { id: string; origin: string; version: string };
+  trending: {
+    check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus }>;
+    markSeen(ids?: string[]): Promise<number>;
+    reschedule(): Promise<void>;
+  };
   tabPapers: {
     remember(tabId: number, url: string, papers: PaperMetadata[]): Promise<void>;
     recall(tabId: number): Promise<{ url: string; papers: PaperMetadata[] } | undefined>;
@@ -65,12 +72,26 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.url === undefined) return { ok: false, error: 'Refused: not sent from a tab' };
       await deps.tabPapers.remember(tabId, sender.url, request.papers);
+      // Seeing the trending page counts as seeing what newly trends on it.
+      const page = papersPageKind(new URL(sender.url));
+      if (page.kind === 'listing' && page.listing === 'trending' && request.papers.length > 0) {
+        await deps.trending.markSeen(request.papers.map((p) => p.id));
+      }
       return { ok: true, count: request.papers.length };
     }
     case 'getPagePapers': {
       const tab = await deps.tabPapers.recall(request.tabId);
       return { ok: true, papers: tab?.papers ?? [], url: tab?.url };
     }
+    case 'checkTrending': {
+      const report = await deps.trending.check();
+      return { ok: true, outcome: report.outcome, status: report.status };
+    }
+    case 'markTrendingSeen':
+      return { ok: true, count: await deps.trending.markSeen(request.ids) };
+    case 'trendingSettingsChanged':
+      await deps.trending.reschedule();
+      return { ok: true, rescheduled: true };
   }
 }
 

@@ -10,6 +10,7 @@ function setup(tags: string[] = []) {
     knownTags: vi.fn(async () => ['LLM', 'vision']),
   } satisfies CardActions;
   const controls = new CardControls('2606.03748', actions);
+  controls.build();
   controls.update({ tags });
   const pageClick = vi.fn();
   const card = document.createElement('article');

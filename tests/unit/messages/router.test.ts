@@ -9,9 +9,10 @@ const papersTab = { id: own.id, url: 'https://huggingface.co/papers/trending', t
 
 function setup() {
   const library = freshLibrary();
-  const deps: RouterDeps = { library, own, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
+  const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
+  const deps: RouterDeps = { library, own, trending, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
   const send = (message: unknown, sender: object = popup) => routeMessage(message, sender as never, deps);
-  return { library, send };
+  return { library, send, trending };
 }
 
 const paper = {
@@ -99,6 +100,21 @@ describe('message router', () => {
     expect(await send({ type: 'getPagePapers', tabId: 8 })).toEqual({ ok: true, papers: [], url: undefined });
     // stored where a restarted service worker finds it
     expect(Object.keys(await fakeBrowser.storage.session.get())).toEqual(['tabPapers:7']);
+  });
+
+  it('marks papers seen on the trending page, and only there', async () => {
+    const { send, trending } = setup();
+    await send({ type: 'reportPagePapers', papers: [paper] }, { ...papersTab, url: 'https://huggingface.co/papers' });
+    expect(trending.markSeen).not.toHaveBeenCalled();
+    await send({ type: 'reportPagePapers', papers: [paper] }, papersTab);
+    expect(trending.markSeen).toHaveBeenCalledWith(['2606.03748']);
+  });
+
+  it('keeps trending controls away from pages', async () => {
+    const { send, trending } = setup();
+    expect(await send({ type: 'markTrendingSeen' }, papersTab)).toMatchObject({ ok: false });
+    expect(await send({ type: 'checkTrending' }, papersTab)).toMatchObject({ ok: false });
+    expect(trending.check).not.toHaveBeenCalled();
   });
 
   it('turns a storage failure into a clear message', async () => {

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import type { TrendingRecord } from '../library/schema';
+
+/** "" for none, the count up to 99, then "99+". */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+/** The toolbar tooltip: how many, and the newest few by name. */
+export function badgeTitle(newPapers: TrendingRecord[]): string {
+  if (newPapers.length === 0) return 'PaperShelf';
+  const newest = [...newPapers].sort((a, b) => b.firstSeenAt - a.firstSeenAt || a.rank - b.rank).slice(0, 3);
+  const lines = newest.map((r) => `• ${r.paper.title.length > 80 ? `${r.paper.title.slice(0, 79)}…` : r.paper.title}`);
+  const more = newPapers.length > newest.length ? [`and ${newPapers.length - newest.length} more`] : [];
+  const count = `${newPapers.length} new trending ${newPapers.length === 1 ? 'paper' : 'papers'}`;
+  return ['PaperShelf: ' + count, ...lines, ...more].join('\n');
+}
+
+export async function showBadge(newPapers: TrendingRecord[]): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: '#ea580c' });
+  await browser.action.setBadgeText({ text: badgeText(newPapers.length) });
+  await browser.action.setTitle({ title: badgeTitle(newPapers) });
+}

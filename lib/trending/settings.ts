@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { z } from '../zod-config';
+
+export const MIN_INTERVAL_MINUTES = 10;
+
+export const TrendingSettingsSchema = z.object({
+  /** Which Hugging Face list to watch. */
+  source: z.enum(['trending', 'daily']).default('trending'),
+  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(24 * 60).default(30),
+  /** Only count new papers whose title or summary mention one of these words or the user's tags. */
+  watchWords: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  watchTags: z.boolean().default(false),
+  notifications: z.boolean().default(false),
+});
+
+export type TrendingSettings = z.output<typeof TrendingSettingsSchema>;
+
+const KEY = 'trendingSettings';
+
+/** The user's trending settings; anything stored that no longer parses falls back to defaults. */
+export async function loadTrendingSettings(): Promise<TrendingSettings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = TrendingSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : TrendingSettingsSchema.parse({});
+}
+
+export async function saveTrendingSettings(settings: z.input<typeof TrendingSettingsSchema>): Promise<TrendingSettings> {
+  const parsed = TrendingSettingsSchema.parse(settings);
+  await browser.storage.local.set({ [KEY]: parsed });
+  return parsed;
+}
+
+export const TRENDING_SETTINGS_KEY = KEY;
+
+export function trendingUrl(settings: Pick<TrendingSettings, 'source'>): string {
+  return settings.source === 'trending'
+    ? 'https://huggingface.co/api/daily_papers?sort=trending&limit=50'
+    : 'https://huggingface.co/api/daily_papers?limit=50';
+}

@@ -1,0 +1,186 @@
+import { browser } from 'wxt/browser';
+import type { LibraryDatabase, TrendingRecord } from '../library/schema';
+import { tagKey } from '../paper/tags';
+import { showBadge } from './badge';
+import { fetchList, type ListedPaper } from './fetch-list';
+import { NEW_PAPERS_KEY } from '../trending/new-papers-signal';
+import { nextCheckDelay } from './schedule';
+import { loadTrendingSettings, trendingUrl, type TrendingSettings } from './settings';
+import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
+import { matchesWatch } from './watch-filter';
+
+export const TRENDING_ALARM = 'trending-check';
+export const SNAPSHOT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface CheckReport {
+  outcome: 'changed' | 'unchanged' | 'failed';
+  requests: number;
+  /** Rows written to the database (snapshots added, updated or pruned). */
+  rowsWritten: number;
+  status: TrendingStatus;
+}
+
+export interface WatcherDeps {
+  db: LibraryDatabase;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+}
+
+/**
+ * Watches Hugging Face's trending list: one request per check, a snapshot kept for 30 days, and the
+ * count of papers that newly entered it on the toolbar badge. All state lives in storage and
+ * IndexedDB, so a service worker stopped at any moment loses nothing.
+ */
+export class TrendingWatcher {
+  private running: Promise<CheckReport> | undefined;
+
+  constructor(private readonly deps: WatcherDeps) {}
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Checks now; a check already under way is joined, not repeated. */
+  check(): Promise<CheckReport> {
+    this.running ??= this.runCheck().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Browsers may drop alarms on restart: re-create it from the stored next check time. */
+  async ensureScheduled(): Promise<void> {
+    if (await browser.alarms.get(TRENDING_ALARM)) return;
+    const status = await loadTrendingStatus();
+    const due = status.nextCheckAt && status.nextCheckAt > this.now() ? status.nextCheckAt : this.now() + 1000;
+    await browser.alarms.create(TRENDING_ALARM, { when: due });
+  }
+
+  /** After the interval changes in the options. */
+  async reschedule(): Promise<void> {
+    const [status, settings] = await Promise.all([loadTrendingStatus(), loadTrendingSettings()]);
+    const base = status.lastCheckAt ?? this.now();
+    const next = status.failures > 0 ? (status.nextCheckAt ?? this.now()) : Math.max(this.now() + 1000, base + settings.intervalMinutes * 60_000);
+    await this.schedule({ ...status, nextCheckAt: next });
+    await this.refreshBadge();
+  }
+
+  /** The user has seen these papers (or all new ones): they are no longer new. */
+  async markSeen(ids?: string[]): Promise<number> {
+    const table = this.deps.db.trending;
+    const changed = await this.deps.db.transaction('rw', table, () =>
+      ids === undefined
+        ? table.where('status').equals('new').modify({ status: 'seen' })
+        : table
+            .where('id')
+            .anyOf(ids)
+            .and((r) => r.status === 'new')
+            .modify({ status: 'seen' }),
+    );
+    if (changed > 0) await this.refreshBadge();
+    return changed;
+  }
+
+  /** Papers that are new and match the watch filter, best ranked first. */
+  async newPapers(settings?: TrendingSettings): Promise<TrendingRecord[]> {
+    const s = settings ?? (await loadTrendingSettings());
+    const rows = await this.deps.db.trending.where('status').equals('new').toArray();
+    const watched = [...s.watchWords, ...(s.watchTags ? await this.libraryTags() : [])];
+    return rows.filter((r) => matchesWatch(r.paper, watched)).sort((a, b) => a.rank - b.rank);
+  }
+
+  /** Puts the count on the badge and the ids where papers pages can mark them "New". */
+  async refreshBadge(): Promise<TrendingRecord[]> {
+    const fresh = await this.newPapers();
+    await showBadge(fresh);
+    const ids = fresh.map((r) => r.id);
+    const stored = (await browser.storage.local.get(NEW_PAPERS_KEY))[NEW_PAPERS_KEY];
+    if (JSON.stringify(stored ?? []) !== JSON.stringify(ids)) await browser.storage.local.set({ [NEW_PAPERS_KEY]: ids });
+    return fresh;
+  }
+
+  private async runCheck(): Promise<CheckReport> {
+    const [settings, status] = await Promise.all([loadTrendingSettings(), loadTrendingStatus()]);
+    const now = this.now();
+    const outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now });
+
+    if (outcome.kind === 'failed') {
+      const failures = status.failures + 1;
+      const delay = nextCheckDelay({ failures, intervalMinutes: settings.intervalMinutes, retryAfterMs: outcome.retryAfterMs, random: this.deps.random });
+      const next: TrendingStatus = {
+        ...status,
+        failures,
+        lastCheckAt: now,
+        nextCheckAt: now + delay,
+        error: { kind: outcome.error, message: outcome.message, at: now },
+      };
+      await this.schedule(next);
+      return { outcome: 'failed', requests: 1, rowsWritten: 0, status: next };
+    }
+
+    const healthy: TrendingStatus = { ...status, failures: 0, lastCheckAt: now, lastSuccessAt: now, nextCheckAt: now + settings.intervalMinutes * 60_000 };
+    delete healthy.error;
+    const signature = outcome.kind === 'list' ? outcome.papers.map((p) => `${p.paper.id}:${p.rank}`).join(',') : status.signature;
+    if (outcome.kind === 'not-modified' || (status.baselineAt !== undefined && signature === status.signature)) {
+      const next = { ...healthy, ...(outcome.kind === 'list' && outcome.etag ? { etag: outcome.etag } : {}) };
+      await this.schedule(next);
+      return { outcome: 'unchanged', requests: 1, rowsWritten: 0, status: next };
+    }
+
+    const { written, added } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
+    const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature };
+    if (outcome.etag) next.etag = outcome.etag;
+    else delete next.etag;
+    await this.schedule(next);
+    const fresh = await this.refreshBadge();
+    if (added > 0 && settings.notifications) await this.notify(fresh, added);
+    return { outcome: 'changed', requests: 1, rowsWritten: written, status: next };
+  }
+
+  /**
+   * One transaction: update what we knew, add what entered (new unless this is the baseline, or
+   * the paper is already in the library), and prune snapshots older than 30 days.
+   */
+  private async recordSnapshot(papers: ListedPaper[], now: number, baselineDone: boolean) {
+    const { db } = this.deps;
+    return db.transaction('rw', db.trending, db.papers, async () => {
+      const ids = papers.map((p) => p.paper.id);
+      const [known, saved] = await Promise.all([db.trending.bulkGet(ids), db.papers.bulkGet(ids)]);
+      let added = 0;
+      const rows: TrendingRecord[] = papers.map(({ paper, rank, upvotes }, i) => {
+        const old = known[i];
+        if (old) return { ...old, paper, rank, previousRank: old.rank, upvotes, lastSeenAt: now };
+        const isNew = baselineDone && !saved[i];
+        if (isNew) added++;
+        return { id: paper.id, paper, rank, upvotes, firstSeenAt: now, lastSeenAt: now, status: isNew ? 'new' : 'seen' };
+      });
+      await db.trending.bulkPut(rows);
+      const pruned = await db.trending.where('lastSeenAt').below(now - SNAPSHOT_DAYS * DAY_MS).delete();
+      return { written: rows.length + pruned, added };
+    });
+  }
+
+  private async schedule(status: TrendingStatus) {
+    await saveTrendingStatus(status);
+    if (status.nextCheckAt !== undefined) await browser.alarms.create(TRENDING_ALARM, { when: status.nextCheckAt });
+  }
+
+  private async libraryTags(): Promise<string[]> {
+    const tags = new Map<string, string>();
+    await this.deps.db.papers.orderBy('tags').eachUniqueKey((key) => void tags.set(tagKey(String(key)), String(key)));
+    return [...tags.values()];
+  }
+
+  private async notify(fresh: TrendingRecord[], added: number) {
+    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+    await browser.notifications.create('papershelf-trending', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `${added} new trending ${added === 1 ? 'paper' : 'papers'}`,
+      message: fresh
+        .slice(0, 3)
+        .map((r) => r.paper.title)
+        .join('\n'),
+    });
+  }
+}
