@@ -289,6 +289,6 @@ describe('trending watcher', () => {
     api.json(entries(0, 5));
     await watcher.check();
     expect(create).toHaveBeenCalledOnce();
-    expect(create.mock.calls[0]![1]).toMatchObject({ title: '1 new trending paper' });
+    expect((create.mock.calls[0] as unknown[])[1]).toMatchObject({ title: '1 new trending paper' });
   });
 });
