@@ -1,11 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
+import type { PopupServices } from '@/components/popup/services';
 import { libraryDatabase } from '@/lib/library/instance';
+import { sendRequest } from '@/lib/messages/client';
 import '@/components/theme.css';
+
+const services: PopupServices = {
+  db: libraryDatabase(),
+  send: sendRequest,
+  // No `tabs` permission needed: the active tab's id always, its URL when it is on huggingface.co.
+  activeTab: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+  },
+  readLocal: async (key) => (await browser.storage.local.get(key))[key],
+  onLocalChange: (listener) => {
+    const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Popup db={libraryDatabase()} />
+    <Popup services={services} />
   </StrictMode>,
 );

@@ -18,6 +18,19 @@ export class PaperNotSavedError extends Error {
   }
 }
 
+/** Every tag in the library with the number of papers holding it, most used first. */
+export async function countTags(db: LibraryDatabase): Promise<TagCount[]> {
+  const counts = new Map<string, TagCount>();
+  // Walking the multi-entry index reads keys only, not the papers.
+  await db.papers.orderBy('tags').eachKey((key) => {
+    const tag = String(key);
+    const entry = counts.get(tagKey(tag));
+    if (entry) entry.count += 1;
+    else counts.set(tagKey(tag), { tag, count: 1 });
+  });
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
 function toRecord(paper: Paper): PaperRecord {
   return { ...paper, words: searchWords(paper) };
 }
@@ -80,6 +93,13 @@ export class Library {
     return removed;
   }
 
+  /** Puts papers back exactly as they were (Undo after a removal). */
+  async restorePapers(papers: Paper[]): Promise<number> {
+    await this.write((table) => table.bulkPut(papers.map(toRecord)));
+    this.emit(papers.map((p) => p.id));
+    return papers.length;
+  }
+
   async unsavePaper(id: string): Promise<Paper | undefined> {
     const [paper] = await this.unsavePapers([id]);
     return paper;
@@ -112,6 +132,18 @@ export class Library {
 
   async removeTag(id: string, tag: string): Promise<Paper> {
     return this.update(id, (paper) => ({ ...paper, tags: withoutTag(paper.tags, tag) }));
+  }
+
+  /** Takes one tag off several papers at once. */
+  async removeTagFromPapers(ids: string[], tag: string): Promise<number> {
+    const changed = await this.write(async (table) => {
+      const records = (await table.bulkGet(ids)).filter((r): r is PaperRecord => r !== undefined && r.tags.some((t) => tagKey(t) === tagKey(tag)));
+      const now = this.now();
+      await table.bulkPut(records.map((r) => toRecord({ ...fromRecord(r), tags: withoutTag(r.tags, tag), updatedAt: now })));
+      return records.map((r) => r.id);
+    });
+    this.emit(changed);
+    return changed.length;
   }
 
   async setNote(id: string, note: string): Promise<Paper> {
@@ -147,17 +179,8 @@ export class Library {
     return this.db.papers.count();
   }
 
-  /** Every tag in the library with the number of papers holding it, most used first. */
   async countPerTag(): Promise<TagCount[]> {
-    const counts = new Map<string, TagCount>();
-    // Walking the multi-entry index reads keys only, not the papers.
-    await this.db.papers.orderBy('tags').eachKey((key) => {
-      const tag = String(key);
-      const entry = counts.get(tagKey(tag));
-      if (entry) entry.count += 1;
-      else counts.set(tagKey(tag), { tag, count: 1 });
-    });
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return countTags(this.db);
   }
 
   /** Changes one saved paper; `tags`, when given, reach `change` in the library's spelling. */

@@ -43,9 +43,9 @@ export const SCHEMA_VERSIONS = [
         }),
   },
   {
-    // 3: the trending watcher's snapshots.
+    // 3: the trending watcher's snapshots; sorting the library by upvotes and title.
     version: 3,
-    stores: { papers: 'id, savedAt, publishedAt, *tags, *words', trending: 'id, status, lastSeenAt' },
+    stores: { papers: 'id, savedAt, publishedAt, upvotes, title, *tags, *words', trending: 'id, status, lastSeenAt' },
   },
 ] as const;
 

@@ -1,5 +1,5 @@
 import { z } from '../zod-config';
-import { ArxivIdSchema, PaperMetadataSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
+import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
 import type { TagCount } from '../library/library';
 import type { TrendingStatus } from '../trending/status';
 
@@ -20,6 +20,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('unsavePapers'), ids: Ids }).strict(),
+  /** Undo: puts removed papers back with their tags, notes and dates. */
+  z.object({ type: z.literal('restorePapers'), papers: z.array(PaperSchema).min(1).max(50_000) }).strict(),
   z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: TagListSchema }).strict(),
   z
     .object({
@@ -31,6 +33,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('removeTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
+  z.object({ type: z.literal('removeTagFromPapers'), ids: Ids, tag: TagSchema }).strict(),
   z.object({ type: z.literal('setNote'), id: ArxivIdSchema, note: z.string().max(100_000) }).strict(),
   z.object({ type: z.literal('getPapers'), ids: Ids }).strict(),
   z
@@ -63,9 +66,11 @@ export interface ReplyPayloads {
   ping: { version: string };
   savePapers: { papers: Paper[] };
   unsavePapers: { papers: Paper[] };
+  restorePapers: { count: number };
   setTags: { paper: Paper };
   addTag: { paper: Paper };
   removeTag: { paper: Paper };
+  removeTagFromPapers: { count: number };
   setNote: { paper: Paper };
   getPapers: { papers: Paper[] };
   listPapers: { papers: Paper[] };

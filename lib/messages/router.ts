@@ -52,6 +52,8 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, papers: await library.savePapers(request.papers, request.tags) };
     case 'unsavePapers':
       return { ok: true, papers: await library.unsavePapers(request.ids) };
+    case 'restorePapers':
+      return { ok: true, count: await library.restorePapers(request.papers) };
     case 'setTags':
       return { ok: true, paper: await library.setTags(request.id, request.tags) };
     case 'addTag':
@@ -59,6 +61,8 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, paper: await library.addTag(request.id, request.tag, request.paper) };
     case 'removeTag':
       return { ok: true, paper: await library.removeTag(request.id, request.tag) };
+    case 'removeTagFromPapers':
+      return { ok: true, count: await library.removeTagFromPapers(request.ids, request.tag) };
     case 'setNote':
       return { ok: true, paper: await library.setNote(request.id, request.note) };
     case 'getPapers':

@@ -1,42 +1,235 @@
-import { render, screen, within } from '@testing-library/react';
-import { Popup } from '@/components/popup/Popup';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing';
+import { NEW_PAPERS_KEY } from '@/lib/trending/new-papers-signal';
+import { TRENDING_STATUS_KEY } from '@/lib/trending/status';
+import { SEED_PAPERS } from '../../fixtures/hf/markup';
 import { clock, freshLibrary, metadata } from '../helpers';
+import { renderPopup, reportTab } from './harness';
 
-describe('popup', () => {
-  it('says the library is empty and where to find papers', async () => {
-    const library = freshLibrary();
-    render(<Popup db={library.db} />);
-    expect(await screen.findByText('0 papers saved')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Hugging Face papers' })).toHaveAttribute('href', 'https://huggingface.co/papers');
+const papersTab = { id: 4, url: 'https://huggingface.co/papers/trending' };
+
+async function libraryOf(count: number) {
+  const time = clock();
+  const library = freshLibrary(time.now);
+  for (const p of SEED_PAPERS.slice(0, count)) {
+    time.advance(1000);
+    await library.savePaper(metadata({ id: p.id, title: p.title, summary: p.summary, authors: p.authors, organization: p.organization, upvotes: p.upvotes, publishedAt: p.publishedAt }));
+  }
+  return { library, time };
+}
+
+const rowTitles = () => within(screen.getByRole('list', { name: 'Saved papers' })).queryAllByRole('link').map((a) => a.textContent);
+
+describe('popup: library', () => {
+  it('opens on the library with the search box focused when the tab is not a papers page', async () => {
+    const { library } = await libraryOf(3);
+    renderPopup(library, { tab: { id: 1, url: 'https://example.org/' } });
+    const search = await screen.findByRole('searchbox', { name: 'Search library' });
+    expect(search).toHaveFocus();
+    expect(screen.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(rowTitles()).toEqual(SEED_PAPERS.slice(0, 3).map((p) => p.title).reverse()));
   });
 
-  it('shows the count and the saved papers newest first, and follows changes live', async () => {
-    const time = clock();
-    const library = freshLibrary(time.now);
-    await library.savePaper(metadata({ id: '2601.00001', title: 'Older paper' }));
-    time.advance(1000);
-    await library.savePaper(metadata({ id: '2601.00002', title: 'Newer paper' }), ['LLM']);
-    render(<Popup db={library.db} />);
+  it('says what to do when the library is empty', async () => {
+    renderPopup(freshLibrary());
+    expect(await screen.findByText(/Your library is empty/)).toBeInTheDocument();
+  });
 
-    expect(await screen.findByText('2 papers saved')).toBeInTheDocument();
-    const list = screen.getByRole('list', { name: 'Saved papers' });
-    expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual(['Newer paper', 'Older paper']);
-    expect(within(list).getByRole('link', { name: 'Newer paper' })).toHaveAttribute(
-      'href',
-      'https://huggingface.co/papers/2601.00002',
-    );
+  it('finds papers by title, abstract, author, tag and note as you type', async () => {
+    const { library } = await libraryOf(12);
+    await library.addTag(SEED_PAPERS[2]!.id, 'must read');
+    await library.setNote(SEED_PAPERS[5]!.id, 'Compare with Chinchilla scaling');
+    renderPopup(library);
+    const search = await screen.findByRole('searchbox', { name: 'Search library' });
+    await waitFor(() => expect(rowTitles()).toHaveLength(12));
 
-    time.advance(1000);
-    await library.savePaper(metadata({ id: '2601.00003', title: 'Newest paper' }));
-    expect(await screen.findByText('3 papers saved')).toBeInTheDocument();
-    expect(within(list).getAllByRole('link')[0]).toHaveTextContent('Newest paper');
+    await userEvent.type(search, 'dataman');
+    await waitFor(() => expect(rowTitles()).toEqual([SEED_PAPERS[1]!.title]));
+    await userEvent.clear(search);
+    await userEvent.type(search, 'chinch');
+    await waitFor(() => expect(rowTitles()).toEqual([SEED_PAPERS[5]!.title]));
+    await userEvent.clear(search);
+    await userEvent.type(search, 'must read');
+    await waitFor(() => expect(rowTitles()).toEqual([SEED_PAPERS[2]!.title]));
+    await userEvent.clear(search);
+    await userEvent.type(search, SEED_PAPERS[7]!.authors[0]!.split(' ')[1]!.toLowerCase());
+    await waitFor(() => expect(rowTitles()).toContain(SEED_PAPERS[7]!.title));
+    await userEvent.clear(search);
+    await userEvent.type(search, 'zzzzqqq');
+    expect(await screen.findByText('No paper matches.')).toBeInTheDocument();
+  });
+
+  it('filters by one or more tags, showing counts', async () => {
+    const { library } = await libraryOf(5);
+    await library.addTag(SEED_PAPERS[0]!.id, 'LLM');
+    await library.addTag(SEED_PAPERS[1]!.id, 'LLM');
+    await library.addTag(SEED_PAPERS[1]!.id, 'data');
+    renderPopup(library);
+    await userEvent.click(await screen.findByRole('button', { name: 'Filter by tag LLM (2)' }));
+    await waitFor(() => expect(rowTitles()).toEqual([SEED_PAPERS[1]!.title, SEED_PAPERS[0]!.title]));
+    await userEvent.click(screen.getByRole('button', { name: 'Filter by tag data (1)' }));
+    await waitFor(() => expect(rowTitles()).toEqual([SEED_PAPERS[1]!.title]));
+  });
+
+  it('sorts by title and by upvotes', async () => {
+    const { library } = await libraryOf(6);
+    renderPopup(library);
+    const sort = await screen.findByRole('combobox', { name: 'Sort by' });
+    await userEvent.selectOptions(sort, 'Title');
+    const byTitle = SEED_PAPERS.slice(0, 6).map((p) => p.title).sort((a, b) => (a < b ? -1 : 1));
+    await waitFor(() => expect(rowTitles()).toEqual(byTitle));
+    await userEvent.selectOptions(sort, 'Upvotes');
+    const byVotes = [...SEED_PAPERS.slice(0, 6)].sort((a, b) => b.upvotes - a.upvotes).map((p) => p.upvotes);
+    await waitFor(async () => {
+      const votes = await Promise.all(rowTitles().map(async (t) => (await library.db.papers.where('title').equals(t!).first())!.upvotes));
+      expect(votes).toEqual(byVotes);
+    });
+  });
+
+  it('edits tags and the note of a paper', async () => {
+    const { library } = await libraryOf(2);
+    const paper = SEED_PAPERS[1]!;
+    renderPopup(library);
+    await userEvent.click(await screen.findByRole('button', { name: `Details: ${paper.title}` }));
+    const tagInput = screen.getByRole('combobox', { name: 'Add tag' });
+    await userEvent.type(tagInput, 'data curation{Enter}');
+    await waitFor(async () => expect((await library.getPaper(paper.id))?.tags).toEqual(['data curation']));
+    expect(await screen.findByRole('button', { name: 'Remove tag data curation' })).toBeInTheDocument();
+    const note = screen.getByRole('textbox', { name: 'Note' });
+    await userEvent.type(note, 'Section 4 has the ratings');
+    await userEvent.tab();
+    await waitFor(async () => expect((await library.getPaper(paper.id))?.note).toBe('Section 4 has the ratings'));
+    expect(screen.getByRole('link', { name: 'PDF' })).toHaveAttribute('href', `https://arxiv.org/pdf/${paper.id}`);
+  });
+
+  it('removes a paper and brings it back with Undo, tags and note intact', async () => {
+    const { library } = await libraryOf(3);
+    const paper = SEED_PAPERS[2]!;
+    await library.addTag(paper.id, 'keep');
+    await library.setNote(paper.id, 'my note');
+    renderPopup(library);
+    const save = await screen.findByRole('button', { name: `Saved: ${paper.title}` });
+    expect(save).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(save);
+    await waitFor(() => expect(rowTitles()).not.toContain(paper.title));
+    await userEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rowTitles()).toContain(paper.title));
+    expect(await library.getPaper(paper.id)).toMatchObject({ tags: ['keep'], note: 'my note' });
+  });
+
+  it('tags, untags and removes several selected papers at once', async () => {
+    const { library } = await libraryOf(4);
+    renderPopup(library);
+    const [a, b] = [SEED_PAPERS[0]!, SEED_PAPERS[1]!];
+    await userEvent.click(await screen.findByRole('checkbox', { name: `Select ${a.title}` }));
+    await userEvent.click(screen.getByRole('checkbox', { name: `Select ${b.title}` }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selected papers' });
+    expect(toolbar).toHaveTextContent('2 selected');
+    await userEvent.type(within(toolbar).getByRole('combobox', { name: 'Tag selected papers' }), 'batch{Enter}');
+    await waitFor(async () => expect((await library.listPapers({ tag: 'batch' })).map((p) => p.id).sort()).toEqual([a.id, b.id].sort()));
+    await within(toolbar).findByRole('option', { name: 'batch' });
+    await userEvent.selectOptions(within(toolbar).getByRole('combobox', { name: 'Tag to remove from selected papers' }), 'batch');
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Untag' }));
+    await waitFor(async () => expect(await library.listPapers({ tag: 'batch' })).toEqual([]));
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Remove selected' }));
+    await waitFor(async () => expect(await library.countPapers()).toBe(2));
+    expect(screen.getByRole('status')).toHaveTextContent('Removed 2 papers.');
+  });
+
+  it('moves through rows with the arrow keys', async () => {
+    const { library } = await libraryOf(3);
+    renderPopup(library);
+    await waitFor(() => expect(rowTitles()).toHaveLength(3));
+    const rows = within(screen.getByRole('list', { name: 'Saved papers' })).getAllByRole('listitem');
+    rows[0]!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(rows[1]).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(rows[2]).toHaveFocus();
   });
 
   it('shows page text as text, never as markup', async () => {
     const library = freshLibrary();
     await library.savePaper(metadata({ title: '<img src=x onerror=alert(1)> Robust attacks' }));
-    render(<Popup db={library.db} />);
+    renderPopup(library);
     expect(await screen.findByRole('link', { name: '<img src=x onerror=alert(1)> Robust attacks' })).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('popup: on this page', () => {
+  it('explains what to do on a tab that is not a papers page', async () => {
+    renderPopup(freshLibrary(), { tab: { id: 1, url: 'https://example.org/' } });
+    await userEvent.click(await screen.findByRole('tab', { name: 'On this page' }));
+    expect(await screen.findByText(/not a Hugging Face papers page/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'huggingface.co/papers' })).toHaveAttribute('href', 'https://huggingface.co/papers');
+  });
+
+  it('lists the tab papers in page order, saves one with a tag, and saves all', async () => {
+    const library = freshLibrary();
+    const { deps } = renderPopup(library, { tab: papersTab });
+    const shown = SEED_PAPERS.slice(0, 4);
+    await reportTab(deps, papersTab, shown.map((p) => ({ id: p.id, title: p.title, authors: p.authors, upvotes: p.upvotes })));
+    await userEvent.click(await screen.findByRole('tab', { name: 'On this page' }));
+    const list = await screen.findByRole('list', { name: 'Papers on this page' });
+    expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual(shown.map((p) => p.title));
+
+    const first = within(list).getAllByRole('listitem')[0]!;
+    await userEvent.click(within(first).getByRole('button', { name: /^Save/ }));
+    await waitFor(() => expect(within(first).getByRole('button', { name: /^Saved/ })).toHaveAttribute('aria-pressed', 'true'));
+    await userEvent.type(within(first).getByRole('combobox', { name: 'Add tag' }), 'agents{Enter}');
+    await waitFor(async () => expect((await library.getPaper(shown[0]!.id))?.tags).toEqual(['agents']));
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Tags for all (comma-separated)' }), 'week 47, LLM');
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    await waitFor(async () => expect(await library.countPapers()).toBe(4));
+    expect((await library.getPaper(shown[0]!.id))?.tags).toEqual(['agents', 'week 47', 'LLM']);
+    expect((await library.getPaper(shown[3]!.id))?.tags).toEqual(['week 47', 'LLM']);
+  });
+});
+
+describe('popup: new', () => {
+  it('shows an empty state and when the next check is', async () => {
+    const time = clock();
+    renderPopup(freshLibrary(), { now: time.now });
+    await fakeBrowser.storage.local.set({ [TRENDING_STATUS_KEY]: { failures: 0, lastCheckAt: time.now(), nextCheckAt: time.now() + 30 * 60_000 } });
+    await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
+    expect(await screen.findByText('Nothing new since you last looked.')).toBeInTheDocument();
+    expect(screen.getByText(/Checked at \d\d:\d\d, next check at \d\d:\d\d/)).toBeInTheDocument();
+  });
+
+  it('says what went wrong with the last check', async () => {
+    const time = clock();
+    await fakeBrowser.storage.local.set({
+      [TRENDING_STATUS_KEY]: { failures: 1, lastCheckAt: time.now(), nextCheckAt: time.now() + 4 * 60_000, error: { kind: 'offline', message: 'Offline', at: time.now() } },
+    });
+    renderPopup(freshLibrary(), { now: time.now });
+    await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Offline, retrying in 4 min');
+  });
+
+  it('lists new papers best first, saves one and marks all seen', async () => {
+    const time = clock();
+    const library = freshLibrary(time.now);
+    const { watcher } = renderPopup(library, { now: time.now });
+    const rows = SEED_PAPERS.slice(0, 3).map((p, i) => ({
+      id: p.id,
+      paper: metadata({ id: p.id, title: p.title }),
+      rank: 3 - i,
+      upvotes: p.upvotes,
+      firstSeenAt: time.now(),
+      lastSeenAt: time.now(),
+      status: 'new' as const,
+    }));
+    await library.db.trending.bulkPut(rows);
+    await watcher.refreshBadge();
+    await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
+    const list = await screen.findByRole('list', { name: 'New papers' });
+    await waitFor(() => expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual(SEED_PAPERS.slice(0, 3).map((p) => p.title).reverse()));
+    await userEvent.click(screen.getByRole('button', { name: 'Mark all seen' }));
+    expect(await screen.findByText('Nothing new since you last looked.')).toBeInTheDocument();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect((await fakeBrowser.storage.local.get(NEW_PAPERS_KEY))[NEW_PAPERS_KEY]).toEqual([]);
   });
 });

@@ -1,0 +1,88 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { fromRecord } from '@/lib/library/library';
+import type { Reply } from '@/lib/messages/protocol';
+import type { Paper } from '@/lib/paper/model';
+import { TagEditor } from '../TagEditor';
+import { PaperByline, SaveToggle } from './paper-bits';
+import { useServices } from './services';
+
+interface LibraryRowProps {
+  id: string;
+  selected: boolean;
+  expanded: boolean;
+  knownTags: string[];
+  onSelect: (selected: boolean) => void;
+  onExpand: (expanded: boolean) => void;
+  onRemove: (paper: Paper) => void;
+  run: <R extends Reply>(request: Promise<R>) => Promise<R>;
+}
+
+/** One saved paper: title, who and when, tags; expanded, its links, tag editor and note. */
+export function LibraryRow({ id, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
+  const { db, send } = useServices();
+  const record = useLiveQuery(() => db.papers.get(id), [db, id]);
+  if (!record) return <div className="row placeholder" aria-hidden="true" />;
+  const paper = fromRecord(record);
+  return (
+    <div className={`row${expanded ? ' expanded' : ''}`}>
+      <div className="row-head">
+        <input type="checkbox" aria-label={`Select ${paper.title}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+        <div className="row-text">
+          <a className="title" href={paper.links.huggingFace} target="_blank" rel="noreferrer" tabIndex={-1}>
+            {paper.title}
+          </a>
+          <PaperByline paper={paper} />
+          {paper.tags.length > 0 && !expanded && <span className="tags-line">{paper.tags.map((t) => `#${t}`).join(' ')}</span>}
+        </div>
+        <SaveToggle saved title={paper.title} onToggle={() => onRemove(paper)} />
+        <button type="button" className="more" aria-expanded={expanded} aria-label={`Details: ${paper.title}`} onClick={() => onExpand(!expanded)}>
+          {expanded ? '▴' : '▾'}
+        </button>
+      </div>
+      {expanded && (
+        <div className="details">
+          <nav className="links" aria-label="Links">
+            <a href={paper.links.huggingFace} target="_blank" rel="noreferrer">Hugging Face</a>
+            <a href={paper.links.arxiv} target="_blank" rel="noreferrer">arXiv</a>
+            <a href={paper.links.pdf} target="_blank" rel="noreferrer">PDF</a>
+            {paper.github && (
+              <a href={paper.github.repo} target="_blank" rel="noreferrer">
+                GitHub{paper.github.stars !== undefined ? ` ★ ${paper.github.stars}` : ''}
+              </a>
+            )}
+          </nav>
+          <TagEditor
+            tags={paper.tags}
+            knownTags={knownTags}
+            onAdd={(tag) => void run(send({ type: 'addTag', id, tag }))}
+            onRemove={(tag) => void run(send({ type: 'removeTag', id, tag }))}
+          />
+          <NoteEditor key={paper.note} note={paper.note} onSave={(note) => void run(send({ type: 'setNote', id, note }))} />
+          <button type="button" className="danger" onClick={() => onRemove(paper)}>
+            Remove from library
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A note saved when the field loses focus (or on Ctrl/Cmd+Enter); keyed by the stored note, so a change made elsewhere shows. */
+function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => void }) {
+  const [draft, setDraft] = useState(note);
+  const save = () => draft !== note && onSave(draft);
+  return (
+    <textarea
+      aria-label="Note"
+      placeholder="Your note…"
+      rows={3}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+      }}
+    />
+  );
+}

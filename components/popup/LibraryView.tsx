@@ -1,0 +1,183 @@
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useRef, useState } from 'react';
+import { findPaperIds, type LibrarySort } from '@/lib/library/find-papers';
+import type { Paper } from '@/lib/paper/model';
+import { BulkBar } from './BulkBar';
+import { LibraryRow } from './LibraryRow';
+import { useServices } from './services';
+import { useAction } from './useAction';
+import { useTagCounts } from './useKnownTags';
+import { useRovingFocus } from './useRovingFocus';
+
+const LIST_RECT = { width: 416, height: 380 };
+
+const SORTS: { value: LibrarySort; label: string }[] = [
+  { value: 'savedAt', label: 'Date saved' },
+  { value: 'publishedAt', label: 'Date published' },
+  { value: 'upvotes', label: 'Upvotes' },
+  { value: 'title', label: 'Title' },
+];
+
+/** Every saved paper: search, filter by tags, sort, edit; a virtual list, so 20,000 papers scroll smoothly. */
+export function LibraryView() {
+  const { db, send } = useServices();
+  const [text, setText] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [sort, setSort] = useState<LibrarySort>('savedAt');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<string>();
+  const [undo, setUndo] = useState<Paper[]>();
+  const { run, error } = useAction();
+  const tagCounts = useTagCounts();
+  const knownTags = tagCounts.map((t) => t.tag);
+
+  // Typing stays responsive: the query follows the text when React has time.
+  const query = useDeferredValue(text);
+  const ids = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort }), [db, query, tags.join('\n'), sort]);
+  const total = useLiveQuery(() => db.papers.count(), [db]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions are not memoizable; this component is simply not compiler-optimized.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: ids?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 66,
+    overscan: 6,
+    initialRect: LIST_RECT,
+    // Until the list has been laid out (or where nothing is laid out), assume the popup's size.
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : LIST_RECT)),
+    getItemKey: (index) => ids?.[index] ?? index,
+  });
+  const roving = useRovingFocus(ids?.length ?? 0, { onMove: (index) => virtualizer.scrollToIndex(index) });
+
+  const remove = async (papers: Paper[]) => {
+    const reply = await run(send({ type: 'unsavePapers', ids: papers.map((p) => p.id) }));
+    if (reply.ok) {
+      setUndo(reply.papers);
+      setSelected(new Set());
+    }
+  };
+  const toggleTag = (tag: string) => setTags((now) => (now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]));
+
+  return (
+    <section aria-label="Library" className="library">
+      <input
+        type="search"
+        className="search"
+        aria-label="Search library"
+        placeholder={`Search ${total ?? ''} papers: title, abstract, authors, tags, notes`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoFocus
+      />
+      <div className="filters">
+        <label>
+          Sort by{' '}
+          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {tagCounts.length > 0 && (
+          <div className="tag-filter" role="group" aria-label="Filter by tags">
+            {tagCounts.map(({ tag, count }) => (
+              <button
+                key={tag}
+                type="button"
+                className="chip"
+                aria-pressed={tags.includes(tag)}
+                aria-label={`Filter by tag ${tag} (${count})`}
+                onClick={() => toggleTag(tag)}
+              >
+                {tag} <span className="count">{count}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <p className="muted" aria-live="polite">
+        {ids === undefined ? 'Searching…' : `${ids.length} ${ids.length === 1 ? 'paper' : 'papers'}${ids.length !== total ? ` of ${total}` : ''}`}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {undo && (
+        <div className="toast" role="status">
+          Removed {undo.length === 1 ? `“${undo[0]!.title}”` : `${undo.length} papers`}.{' '}
+          <button
+            type="button"
+            onClick={() => void run(send({ type: 'restorePapers', papers: undo })).then((r) => r.ok && setUndo(undefined))}
+          >
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" onClick={() => setUndo(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+      {selected.size > 0 && (
+        <BulkBar
+          ids={[...selected]}
+          knownTags={knownTags}
+          run={run}
+          onRemove={async () => remove((await db.papers.bulkGet([...selected])).filter((p): p is NonNullable<typeof p> => !!p))}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {ids && ids.length === 0 && (
+        <p className="empty">
+          {total === 0 ? 'Your library is empty. Save papers on huggingface.co/papers or in “On this page”.' : 'No paper matches.'}
+        </p>
+      )}
+      <div ref={scroller} className="scroller">
+        <ul className="rows" aria-label="Saved papers" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const id = ids![item.index]!;
+            return (
+              <li
+                key={item.key}
+                data-index={item.index}
+                ref={(el) => {
+                  virtualizer.measureElement(el);
+                  roving.itemProps(item.index, id).ref(el);
+                }}
+                className="virtual-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+                tabIndex={roving.itemProps(item.index, id).tabIndex}
+                onKeyDown={roving.itemProps(item.index, id).onKeyDown}
+                aria-setsize={ids!.length}
+                aria-posinset={item.index + 1}
+              >
+                <LibraryRow
+                  id={id}
+                  selected={selected.has(id)}
+                  expanded={expanded === id}
+                  knownTags={knownTags}
+                  run={run}
+                  onSelect={(on) =>
+                    setSelected((now) => {
+                      const next = new Set(now);
+                      if (on) next.add(id);
+                      else next.delete(id);
+                      return next;
+                    })
+                  }
+                  onExpand={(open) => setExpanded(open ? id : undefined)}
+                  onRemove={(paper) => void remove([paper])}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { papersPageKind } from '@/lib/hf/page-kind';
+import { fromRecord } from '@/lib/library/library';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { TagEditor } from '../TagEditor';
+import { PaperByline, SaveToggle } from './paper-bits';
+import { useServices } from './services';
+import { useAction } from './useAction';
+import { useTagCounts } from './useKnownTags';
+import { useRovingFocus } from './useRovingFocus';
+
+type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadata[] };
+
+/** The papers the current Hugging Face tab shows, in page order, each ready to save and tag. */
+export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
+  const { db, send, activeTab } = useServices();
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [tagsForAll, setTagsForAll] = useState('');
+  const { run, error, busy } = useAction();
+  const knownTags = useTagCounts().map((t) => t.tag);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const tab = await activeTab();
+      const kind = tab?.url ? papersPageKind(new URL(tab.url)).kind : 'other';
+      if (!tab || kind === 'other') return live && setPage({ kind: 'not-papers' });
+      const reply = await send({ type: 'getPagePapers', tabId: tab.id });
+      if (live) setPage(reply.ok ? { kind: 'papers', papers: reply.papers } : { kind: 'not-papers' });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [activeTab, send]);
+
+  const papers = page.kind === 'papers' ? page.papers : [];
+  useEffect(() => onPage?.(papers.length), [onPage, papers.length]);
+  const ids = papers.map((p) => p.id);
+  const saved = useLiveQuery(
+    async () => new Map((await db.papers.bulkGet(ids)).flatMap((r) => (r ? [[r.id, fromRecord(r)] as const] : []))),
+    [db, ids.join(',')],
+  );
+  const roving = useRovingFocus(papers.length);
+
+  if (page.kind === 'loading') return <p className="muted">Looking at this tab…</p>;
+  if (page.kind === 'not-papers' || papers.length === 0) {
+    return (
+      <div className="empty">
+        <p>This tab is not a Hugging Face papers page{page.kind === 'papers' ? ', or its papers have not loaded yet' : ''}.</p>
+        <p>
+          Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">huggingface.co/papers</a> (daily, trending, weekly,
+          monthly or a search) and the papers it shows appear here, ready to save and tag.
+        </p>
+      </div>
+    );
+  }
+
+  const saveAll = () =>
+    void run(
+      send({
+        type: 'savePapers',
+        papers,
+        tags: tagsForAll
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      }),
+    ).then((reply) => reply.ok && setTagsForAll(''));
+
+  return (
+    <section aria-label="Papers on this page">
+      <div className="toolbar">
+        <span className="muted" aria-live="polite">
+          {papers.length} {papers.length === 1 ? 'paper' : 'papers'} on this page, {saved?.size ?? 0} saved
+        </span>
+        <input
+          aria-label="Tags for all (comma-separated)"
+          placeholder="tags for all, comma-separated"
+          value={tagsForAll}
+          onChange={(e) => setTagsForAll(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && saveAll()}
+        />
+        <button type="button" onClick={saveAll} disabled={busy}>
+          Save all
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="rows" aria-label="Papers on this page" {...roving.listProps}>
+        {papers.map((paper, index) => {
+          const inLibrary = saved?.get(paper.id);
+          return (
+            <li key={paper.id} className="row" {...roving.itemProps(index, paper.id)}>
+              <a className="title" href={`https://huggingface.co/papers/${paper.id}`} target="_blank" rel="noreferrer" tabIndex={-1}>
+                {paper.title}
+              </a>
+              <PaperByline paper={paper} />
+              <div className="row-actions">
+                <SaveToggle
+                  saved={inLibrary !== undefined}
+                  title={paper.title}
+                  onToggle={() => void run(inLibrary ? send({ type: 'unsavePapers', ids: [paper.id] }) : send({ type: 'savePapers', papers: [paper] }))}
+                />
+                <TagEditor
+                  tags={inLibrary?.tags ?? []}
+                  knownTags={knownTags}
+                  onAdd={(tag) => void run(send({ type: 'addTag', id: paper.id, tag, paper }))}
+                  onRemove={(tag) => void run(send({ type: 'removeTag', id: paper.id, tag }))}
+                />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { PaperMetadataInput } from '@/lib/paper/model';
+
+/** "Ultralytics · Jun 2, 2026 · ▲ 23": who, when, how popular. */
+export function PaperByline({ paper }: { paper: PaperMetadataInput }) {
+  const who = paper.organization?.name ?? authorsShort(paper.authors ?? []);
+  const when = paper.publishedAt ? shortDate(paper.publishedAt) : undefined;
+  return (
+    <span className="byline">
+      {[who, when].filter(Boolean).join(' · ')}
+      {paper.upvotes !== undefined && <span aria-label={`${paper.upvotes} upvotes`}> · ▲ {paper.upvotes}</span>}
+    </span>
+  );
+}
+
+export function authorsShort(authors: string[]): string {
+  if (authors.length === 0) return '';
+  if (authors.length <= 2) return authors.join(', ');
+  return `${authors[0]} et al.`;
+}
+
+export function shortDate(iso: string): string {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function SaveToggle({ saved, busy, onToggle, title }: { saved: boolean; busy?: boolean; onToggle: () => void; title: string }) {
+  return (
+    <button
+      type="button"
+      className="save-toggle"
+      aria-pressed={saved}
+      aria-busy={busy}
+      aria-label={`${saved ? 'Saved' : 'Save'}: ${title}`}
+      onClick={onToggle}
+    >
+      {saved ? '★ Saved' : '☆ Save'}
+    </button>
+  );
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { LibraryDatabase } from '@/lib/library/schema';
+import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
+
+/** What the popup needs from the browser; the entry point passes the real ones, tests fakes. */
+export interface PopupServices {
+  db: LibraryDatabase;
+  send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
+  activeTab: () => Promise<{ id: number; url?: string } | undefined>;
+  readLocal: (key: string) => Promise<unknown>;
+  onLocalChange: (listener: (changes: Record<string, { newValue?: unknown }>) => void) => () => void;
+  now?: () => number;
+}
+
+const ServicesContext = createContext<PopupServices | null>(null);
+export const ServicesProvider = ServicesContext.Provider;
+
+export function useServices(): PopupServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

@@ -1,0 +1,26 @@
+import type { TrendingStatus } from '@/lib/trending/status';
+
+const clockTime = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+function inMinutes(at: number, now: number): string {
+  const minutes = Math.max(1, Math.round((at - now) / 60_000));
+  return `${minutes} min`;
+}
+
+/** What the popup says about the last and the next trending check, in plain words. */
+export function describeTrendingStatus(status: TrendingStatus | undefined, now: number): { problem?: string; info: string } {
+  if (!status?.lastCheckAt) return { info: 'Not checked yet: the first check records what already trends.' };
+  const next = status.nextCheckAt;
+  if (status.error) {
+    const { kind, message } = status.error;
+    const problem =
+      kind === 'offline'
+        ? `Offline, retrying in ${next ? inMinutes(next, now) : 'a few minutes'}`
+        : kind === 'rate-limited'
+          ? `Hugging Face asked us to slow down, next check at ${next ? clockTime(next) : 'later'}`
+          : `${message}; retrying at ${next ? clockTime(next) : 'later'}`;
+    const last = status.lastSuccessAt ? `Last good check at ${clockTime(status.lastSuccessAt)}.` : 'No good check yet.';
+    return { problem, info: last };
+  }
+  return { info: `Checked at ${clockTime(status.lastCheckAt)}${next ? `, next check at ${clockTime(next)}` : ''}.` };
+}

@@ -1,0 +1,41 @@
+import { render } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing';
+import { Popup } from '@/components/popup/Popup';
+import type { PopupServices } from '@/components/popup/services';
+import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
+import type { Library } from '@/lib/library/library';
+import { routeMessage, type RouterDeps } from '@/lib/messages/router';
+import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
+import { TrendingWatcher } from '@/lib/trending/watcher';
+
+const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
+const popupSender = { id: own.id, url: `${own.origin}popup.html` };
+
+/** The popup wired to a real library and router, as in the extension; the tab is made up. */
+export function renderPopup(library: Library, options: { tab?: { id: number; url: string }; fetch?: typeof fetch; now?: () => number } = {}) {
+  const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
+  const deps: RouterDeps = { library, own, trending: watcher, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
+  const sent: RequestType[] = [];
+  const send = async <T extends RequestType>(request: RequestOf<T>) => {
+    sent.push(request.type);
+    return (await routeMessage(request, popupSender as never, deps)) as Reply<T>;
+  };
+  const services: PopupServices = {
+    db: library.db,
+    send,
+    activeTab: async () => options.tab,
+    readLocal: async (key) => (await fakeBrowser.storage.local.get(key))[key],
+    onLocalChange: (listener) => {
+      const handler = (changes: Record<string, { newValue?: unknown }>) => listener(changes);
+      fakeBrowser.storage.onChanged.addListener(handler);
+      return () => fakeBrowser.storage.onChanged.removeListener(handler);
+    },
+    now: options.now,
+  };
+  return { ...render(<Popup services={services} />), sent, deps, watcher };
+}
+
+/** A content script's report of what a tab shows. */
+export async function reportTab(deps: RouterDeps, tab: { id: number; url: string }, papers: unknown[]) {
+  return routeMessage({ type: 'reportPagePapers', papers }, { id: own.id, url: tab.url, tab: { id: tab.id } } as never, deps);
+}
