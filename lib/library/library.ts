@@ -146,6 +146,70 @@ export class Library {
     return changed.length;
   }
 
+  /**
+   * Renames a tag on every paper; renaming onto a tag that exists merges the two (a paper holding
+   * both keeps one).
+   */
+  async renameTag(from: string, to: string): Promise<number> {
+    return this.retag(from, (tags) => uniqueTags(tags.map((t) => (tagKey(t) === tagKey(from) ? to : t))), to);
+  }
+
+  /** Takes a tag off every paper; the papers and their other tags stay. */
+  async deleteTag(tag: string): Promise<number> {
+    return this.retag(tag, (tags) => withoutTag(tags, tag));
+  }
+
+  private async retag(tag: string, change: (tags: string[]) => string[], newTag?: string): Promise<number> {
+    const changed = await this.write(async (table) => {
+      const records = await table.where('tags').equalsIgnoreCase(normalizeTag(tag)).toArray();
+      // The new name takes the spelling the library already uses for it, if any; renaming "llm" to
+      // "LLM" is a change of spelling and takes the new one.
+      const respelling = newTag !== undefined && tagKey(newTag) === tagKey(tag);
+      const [spelled] = newTag === undefined ? [] : respelling ? [normalizeTag(newTag)] : await this.librarySpelling(table, [newTag]);
+      const now = this.now();
+      const updated = records.map((r) => {
+        const tags = change(r.tags).map((t) => (spelled && tagKey(t) === tagKey(spelled) ? spelled : t));
+        return toRecord({ ...fromRecord(r), tags: uniqueTags(tags), updatedAt: now });
+      });
+      await table.bulkPut(updated);
+      return updated.map((r) => r.id);
+    });
+    this.emit(changed);
+    return changed.length;
+  }
+
+  /**
+   * Writes an import's new and merged papers in one transaction: all of them or, if anything
+   * fails, none. `onProgress` hears how many are written as it goes.
+   */
+  async importPapers(papers: Paper[], onProgress?: (written: number, total: number) => void): Promise<number> {
+    const CHUNK = 1000;
+    await this.write(async (table) => {
+      for (let i = 0; i < papers.length; i += CHUNK) {
+        await table.bulkPut(papers.slice(i, i + CHUNK).map(toRecord));
+        onProgress?.(Math.min(i + CHUNK, papers.length), papers.length);
+      }
+    });
+    this.emit(papers.map((p) => p.id));
+    return papers.length;
+  }
+
+  /** Every saved paper, or those with `tag`, for export. */
+  async allPapers(tag?: string): Promise<Paper[]> {
+    const records = tag === undefined ? await this.db.papers.orderBy('savedAt').toArray() : await this.db.papers.where('tags').equalsIgnoreCase(normalizeTag(tag)).toArray();
+    return records.map(fromRecord);
+  }
+
+  /** Empties the library (and the trending snapshots). */
+  async deleteAll(): Promise<void> {
+    const ids = await this.db.papers.toCollection().primaryKeys();
+    await this.db.transaction('rw', this.db.papers, this.db.trending, async () => {
+      await this.db.papers.clear();
+      await this.db.trending.clear();
+    });
+    this.emit(ids);
+  }
+
   async setNote(id: string, note: string): Promise<Paper> {
     return this.update(id, (paper) => ({ ...paper, note }));
   }
