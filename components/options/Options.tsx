@@ -1,19 +1,18 @@
-export function Options() {
+import { DataSection } from './DataSection';
+import { OptionsServicesProvider, type OptionsServices } from './services';
+import { TagsSection } from './TagsSection';
+import { TrendingSection } from './TrendingSection';
+import './options.css';
+
+export function Options({ services }: { services: OptionsServices }) {
   return (
-    <main className="options">
-      <h1>PaperShelf settings</h1>
-      <section aria-labelledby="tags-heading">
-        <h2 id="tags-heading">Tags</h2>
-        <p className="muted">Rename, merge and delete tags here (coming soon).</p>
-      </section>
-      <section aria-labelledby="data-heading">
-        <h2 id="data-heading">Data</h2>
-        <p className="muted">Export and import your library (coming soon).</p>
-      </section>
-      <section aria-labelledby="trending-heading">
-        <h2 id="trending-heading">Trending</h2>
-        <p className="muted">Choose how PaperShelf watches Hugging Face for newly trending papers (coming soon).</p>
-      </section>
-    </main>
+    <OptionsServicesProvider value={services}>
+      <main className="options">
+        <h1>PaperShelf settings</h1>
+        <TagsSection />
+        <DataSection />
+        <TrendingSection />
+      </main>
+    </OptionsServicesProvider>
   );
 }

@@ -1,10 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
+import { broadcastLibraryChange } from '@/lib/background/library-change-broadcast';
+import { libraryDatabase } from '@/lib/library/instance';
+import { Library } from '@/lib/library/library';
+import { sendRequest } from '@/lib/messages/client';
 import '@/components/theme.css';
+
+// The options page works on the library directly (same origin as the background): imports of
+// thousands of papers need not cross the message channel. Open papers pages still hear of changes.
+const library = new Library(libraryDatabase());
+library.onChange((ids) => void broadcastLibraryChange(ids));
+
+function download(fileName: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Options />
+    <Options
+      services={{
+        library,
+        send: sendRequest,
+        download,
+        requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
+      }}
+    />
   </StrictMode>,
 );

@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
+import { useOptionsServices } from './services';
+
+/** How PaperShelf watches Hugging Face: which list, how often, about what, and whether to notify. */
+export function TrendingSection() {
+  const { send, requestNotifications } = useOptionsServices();
+  const [settings, setSettings] = useState<TrendingSettings>();
+  const [words, setWords] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+
+  useEffect(() => {
+    void loadTrendingSettings().then((s) => {
+      setSettings(s);
+      setWords(s.watchWords.join(', '));
+    });
+  }, []);
+  if (!settings) return null;
+
+  const update = (change: Partial<TrendingSettings>) => setSettings({ ...settings, ...change });
+
+  const onNotifications = async (on: boolean) => {
+    // The permission is asked for only now, when the user turns notifications on.
+    if (on && !(await requestNotifications())) {
+      setMessage({ text: 'Notifications stay off: the browser did not allow them.', error: true });
+      return;
+    }
+    update({ notifications: on });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const interval = Math.round(settings.intervalMinutes);
+    if (!(interval >= MIN_INTERVAL_MINUTES)) {
+      setMessage({ text: `Check at most every ${MIN_INTERVAL_MINUTES} minutes.`, error: true });
+      return;
+    }
+    const watchWords = words
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean);
+    await saveTrendingSettings({ ...settings, intervalMinutes: interval, watchWords });
+    const reply = await send({ type: 'trendingSettingsChanged' });
+    setMessage(reply.ok ? { text: 'Saved.' } : { text: reply.error, error: true });
+  };
+
+  return (
+    <section aria-labelledby="trending-heading">
+      <h2 id="trending-heading">Trending</h2>
+      <form onSubmit={(e) => void save(e)} className="trending-form" noValidate>
+        <fieldset>
+          <legend>Watch</legend>
+          <label>
+            <input type="radio" name="source" checked={settings.source === 'trending'} onChange={() => update({ source: 'trending' })} /> the trending list
+          </label>{' '}
+          <label>
+            <input type="radio" name="source" checked={settings.source === 'daily'} onChange={() => update({ source: 'daily' })} /> the daily list
+          </label>
+        </fieldset>
+        <label>
+          Check every{' '}
+          <input
+            type="number"
+            min={MIN_INTERVAL_MINUTES}
+            max={1440}
+            value={settings.intervalMinutes}
+            onChange={(e) => update({ intervalMinutes: Number(e.target.value) })}
+            aria-label="Check every (minutes)"
+          />{' '}
+          minutes
+        </label>
+        <label>
+          Only count papers about{' '}
+          <input
+            aria-label="Watched words (comma-separated)"
+            placeholder="e.g. diffusion, RLHF, state space models"
+            value={words}
+            onChange={(e) => setWords(e.target.value)}
+          />
+        </label>
+        <label>
+          <input type="checkbox" checked={settings.watchTags} onChange={(e) => update({ watchTags: e.target.checked })} /> …or about my tags
+        </label>
+        <label>
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => void onNotifications(e.target.checked)} /> Desktop
+          notification when new papers trend
+        </label>
+        <button type="submit">Save trending settings</button>
+        {message && (
+          <span role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
+            {message.text}
+          </span>
+        )}
+      </form>
+    </section>
+  );
+}
