@@ -10,9 +10,11 @@ import '@/components/theme.css';
 const services: PopupServices = {
   db: libraryDatabase(),
   send: sendRequest,
-  // No `tabs` permission needed: the active tab's id always, its URL when it is on huggingface.co.
+  // No `tabs` permission needed: the tab's id always, its URL when it is on huggingface.co.
+  // `popup.html?tab=<id>` shows a given tab's papers when the popup is opened as a page of its own.
   activeTab: async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const asked = Number(new URLSearchParams(location.search).get('tab'));
+    const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
   },
   readLocal: async (key) => (await browser.storage.local.get(key))[key],

@@ -10,7 +10,7 @@ button, input { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #fff; border-radius: 6px; padding: 1px 8px; }
 :host([data-theme="dark"]) button { background: #1f2937; border-color: #374151; }
 button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-offset: 1px; }
-.save[aria-pressed="true"] { background: #ea580c; border-color: #ea580c; color: #fff; font-weight: 600; }
+.save[aria-pressed="true"], :host([data-theme="dark"]) .save[aria-pressed="true"] { background: #ea580c; border-color: #ea580c; color: #fff; font-weight: 600; }
 .save[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 .tags { display: contents; list-style: none; }
 .tags li { display: inline-flex; }
