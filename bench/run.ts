@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureImport, measurePopup, measureSaves, measureSearch, measureTrendingCheck } from './library';
 import { measureAppend, measureListing } from './listing';
 import type { Figure } from './stats';
 
@@ -51,6 +52,30 @@ const small = await measureAppend(few, add, runs);
 const large = await measureAppend(many, add, runs);
 rows.push({ figure: `append ${add} cards to a ${few}-card page`, value: ms(small), target: '', raw: small });
 rows.push({ figure: `append ${add} cards to a ${many}-card page`, value: `${ms(large)} = ${(large.median / small.median).toFixed(2)}x`, target: '~1x', raw: large });
+
+// The popup and the library
+const sizes = quick ? [0, 200] : [0, 2000, 20000];
+const popup = await measurePopup(sizes, runs);
+const empty = popup.get(0)!.median;
+for (const size of sizes) {
+  const f = popup.get(size)!;
+  rows.push({
+    figure: `popup interactive with ${size} papers`,
+    value: `${ms(f)}${size ? ` = ${(f.median / empty).toFixed(2)}x empty` : ''}`,
+    target: size ? '<= 100 ms, <= 1.5x empty' : '<= 100 ms',
+    raw: f,
+  });
+}
+const big = quick ? 500 : 20000;
+const search = await measureSearch(big, 'continual pre');
+rows.push({ figure: `library search per keystroke at ${big} papers (key to results shown)`, value: ms(search), target: '<= 16 ms script', raw: search });
+const saves = await measureSaves(quick ? 20 : 1000);
+rows.push({ figure: `saving ${quick ? 20 : 1000} papers one action at a time`, value: `${(saves.total / 1000).toFixed(2)} s = ${saves.each.toFixed(1)} ms each`, target: '', raw: saves.total });
+const imported = await measureImport(big);
+rows.push({ figure: `importing a ${big}-paper backup (file to done)`, value: `${(imported / 1000).toFixed(2)} s`, target: 'a few seconds, with progress', raw: imported });
+const check = await measureTrendingCheck(10);
+rows.push({ figure: 'trending check, nothing changed', value: `${check.unchanged.requests} request, ${check.unchanged.rowsWritten} rows written`, target: '1 request, 0 writes' });
+rows.push({ figure: 'trending check, 10 papers changed', value: `${check.changed.requests} request, ${check.changed.rowsWritten} rows written`, target: '1 request' });
 
 const width = Math.max(...rows.map((r) => r.figure.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));

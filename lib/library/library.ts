@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
-import { mergeMetadata, newPaper, type Paper, type PaperMetadata } from '../paper/model';
+import type { Paper, PaperMetadata } from '../paper/model';
+import { mergeMetadata, newPaper } from '../paper/paper';
 import { normalizeTag, tagKey, uniqueTags, withoutTag } from '../paper/tags';
 import type { LibraryDatabase, PaperRecord } from './schema';
 import { searchWords } from './search-words';

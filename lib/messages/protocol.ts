@@ -77,7 +77,7 @@ export interface ReplyPayloads {
   countPerTag: { tags: TagCount[] };
   reportPagePapers: { count: number };
   getPagePapers: { papers: PaperMetadata[]; url?: string };
-  checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus };
+  checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
   markTrendingSeen: { count: number };
   trendingSettingsChanged: { rescheduled: true };
 }

@@ -14,7 +14,7 @@ export interface RouterDeps {
   /** This extension's id and its pages' origin ("chrome-extension://<id>/"). */
   own: { id: string; origin: string; version: string };
   trending: {
-    check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus }>;
+    check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number }>;
     markSeen(ids?: string[]): Promise<number>;
     reschedule(): Promise<void>;
   };
@@ -89,7 +89,7 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
     }
     case 'checkTrending': {
       const report = await deps.trending.check();
-      return { ok: true, outcome: report.outcome, status: report.status };
+      return { ok: true, ...report };
     }
     case 'markTrendingSeen':
       return { ok: true, count: await deps.trending.markSeen(request.ids) };

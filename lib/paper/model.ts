@@ -1,5 +1,5 @@
 import { z } from '../zod-config';
-import { normalizeArxivId, paperLinks } from './arxiv-id';
+import { normalizeArxivId } from './arxiv-id';
 import { MAX_TAG_LENGTH, normalizeTag, uniqueTags } from './tags';
 
 /**
@@ -83,27 +83,3 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 export type PaperMetadataInput = z.input<typeof PaperMetadataSchema>;
 export type PaperMetadata = z.output<typeof PaperMetadataSchema>;
 export type Paper = z.output<typeof PaperSchema>;
-
-/** Builds a library record from validated metadata. */
-export function newPaper(metadata: PaperMetadata, now: number, tags: string[] = []): Paper {
-  return { ...metadata, links: paperLinks(metadata.id), tags, note: '', savedAt: now, updatedAt: now };
-}
-
-/**
- * Fresh metadata replaces stale metadata field by field, but a field the newer source does not know
- * (a search card has no abstract; the API has no thumbnail) keeps what we had.
- */
-export function mergeMetadata<T extends PaperMetadata>(existing: T, fresh: PaperMetadata): T {
-  const merged: T = { ...existing };
-  for (const [key, value] of Object.entries(fresh) as [keyof PaperMetadata, unknown][]) {
-    if (value === undefined) continue;
-    if (key === 'summary' && value === '') continue;
-    if (key === 'authors' && Array.isArray(value) && value.length === 0) continue;
-    if (key === 'summary' && typeof value === 'string' && value.length < existing.summary.length) {
-      // A card's one-line summary must not overwrite the full abstract we already have.
-      continue;
-    }
-    (merged as Record<string, unknown>)[key] = value;
-  }
-  return merged;
-}

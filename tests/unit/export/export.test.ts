@@ -5,7 +5,8 @@ import { toBibtex, escape } from '@/lib/export/bibtex';
 import { toCsv } from '@/lib/export/csv';
 import { toMarkdown } from '@/lib/export/markdown';
 import { planImport } from '@/lib/export/plan-import';
-import { newPaper, type Paper } from '@/lib/paper/model';
+import { type Paper } from '@/lib/paper/model';
+import { newPaper } from '@/lib/paper/paper';
 import { SEED_PAPERS } from '../../fixtures/hf/markup';
 import { clock, freshLibrary, metadata } from '../helpers';
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { createLibraryDatabase, LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/library/schema';
 import { Library } from '@/lib/library/library';
-import { newPaper } from '@/lib/paper/model';
+import { newPaper } from '@/lib/paper/paper';
 import { freshDatabaseName, metadata } from '../helpers';
 
 function papersAtVersion1(count: number) {

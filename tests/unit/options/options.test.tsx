@@ -4,7 +4,7 @@ import { Options } from '@/components/options/Options';
 import type { OptionsServices } from '@/components/options/services';
 import { backupJson } from '@/lib/export/backup';
 import type { Library } from '@/lib/library/library';
-import { newPaper } from '@/lib/paper/model';
+import { newPaper } from '@/lib/paper/paper';
 import { loadTrendingSettings } from '@/lib/trending/settings';
 import { SEED_PAPERS } from '../../fixtures/hf/markup';
 import { freshLibrary, metadata } from '../helpers';

@@ -1,5 +1,6 @@
 import { normalizeArxivId, paperLinks } from '@/lib/paper/arxiv-id';
-import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, mergeMetadata, newPaper } from '@/lib/paper/model';
+import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema } from '@/lib/paper/model';
+import { mergeMetadata, newPaper } from '@/lib/paper/paper';
 import { normalizeTag, uniqueTags, withTag, withoutTag } from '@/lib/paper/tags';
 import { metadata } from '../helpers';
 
