@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { readDataBlob } from '@/lib/hf/data-blob';
+import { readListing } from '@/lib/hf/read-listing';
+import { PaperMetadataSchema } from '@/lib/paper/model';
+import { FIXTURE_PAGES, parsePage } from '../../fixtures/hf/pages';
+
+const html = FIXTURE_PAGES.variants.html();
+const today = new Date('2026-11-26T12:00:00Z');
+
+/** Damage as pages get damaged: cut, duplicated, dropped or garbled stretches. */
+const damage = fc.array(
+  fc.record({
+    at: fc.nat({ max: html.length }),
+    length: fc.nat({ max: 4000 }),
+    kind: fc.constantFrom('cut', 'drop', 'duplicate', 'garble'),
+    junk: fc.string({ maxLength: 40 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+function apply(text: string, edits: { at: number; length: number; kind: string; junk: string }[]): string {
+  for (const { at, length, kind, junk } of edits) {
+    const i = Math.min(at, text.length);
+    if (kind === 'cut') text = text.slice(0, i);
+    else if (kind === 'drop') text = text.slice(0, i) + text.slice(i + length);
+    else if (kind === 'duplicate') text = text.slice(0, i + length) + text.slice(i, i + length) + text.slice(i + length);
+    else text = text.slice(0, i) + junk + text.slice(i + junk.length);
+  }
+  return text;
+}
+
+describe('the page reader on randomly damaged pages', () => {
+  it('never throws and only yields papers the library accepts', () => {
+    fc.assert(
+      fc.property(damage, (edits) => {
+        const doc = parsePage(apply(html, edits));
+        const cards = readListing(doc, readDataBlob(doc), today);
+        for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+});
