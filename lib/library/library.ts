@@ -216,13 +216,13 @@ export class Library {
   }
 
   async getPaper(id: string): Promise<Paper | undefined> {
-    const record = await this.db.papers.get(id);
+    const record = await this.reopening(() => this.db.papers.get(id));
     return record && fromRecord(record);
   }
 
   /** The saved papers among `ids`, in no particular order. */
   async getPapers(ids: string[]): Promise<Paper[]> {
-    const records = await this.db.papers.bulkGet(ids);
+    const records = await this.reopening(() => this.db.papers.bulkGet(ids));
     return records.filter((r): r is PaperRecord => r !== undefined).map(fromRecord);
   }
 
@@ -241,11 +241,11 @@ export class Library {
   }
 
   async countPapers(): Promise<number> {
-    return this.db.papers.count();
+    return this.reopening(() => this.db.papers.count());
   }
 
   async countPerTag(): Promise<TagCount[]> {
-    return countTags(this.db);
+    return this.reopening(() => countTags(this.db));
   }
 
   /** Changes one saved paper; `tags`, when given, reach `change` in the library's spelling. */
@@ -282,7 +282,21 @@ export class Library {
   }
 
   private write<T>(body: (table: Table<PaperRecord, string>) => Promise<T>): Promise<T> {
-    return this.db.transaction('rw', this.db.papers, () => body(this.db.papers));
+    return this.reopening(() => this.db.transaction('rw', this.db.papers, () => body(this.db.papers)));
+  }
+
+  /**
+   * Browsers close IndexedDB connections on their own (storage pressure, site data cleared); Dexie
+   * then refuses every call. Reopen once and try again, so the user's next action just works.
+   */
+  private async reopening<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      if ((error as { name?: string } | null)?.name !== 'DatabaseClosedError') throw error;
+      await this.db.open();
+      return action();
+    }
   }
 
   private emit(ids: string[]) {

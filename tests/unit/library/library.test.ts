@@ -94,6 +94,16 @@ describe('Library', () => {
     expect(heard).toEqual([['2606.03748', '2601.00002'], ['2606.03748'], ['2601.00002']]);
   });
 
+  it('reopens a database the browser closed, losing nothing', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata(), ['vision']);
+    library.db.close();
+    await library.savePaper(metadata({ id: '2601.00002', title: 'Second' }));
+    expect(await library.countPapers()).toBe(2);
+    library.db.close();
+    expect((await library.getPaper('2606.03748'))?.tags).toEqual(['vision']);
+  });
+
   it('keeps a bulk save whole or not at all', async () => {
     const library = freshLibrary();
     await library.savePaper(metadata());
