@@ -26,6 +26,10 @@ interface Annotation {
 
 /** Script time per slice of annotation work: leaves the frame's rendering well under 50 ms. */
 const SLICE_BUDGET_MS = 8;
+/** Cards whose controls are built straight away: about a screenful. */
+const EAGER_CARDS = 12;
+/** Cards built together when their group comes near the viewport. */
+const GROUP_SIZE = 8;
 const MUTATION_DEBOUNCE_MS = 60;
 const REPORT_DEBOUNCE_MS = 250;
 
@@ -44,8 +48,13 @@ export class Annotator {
   private reportGeneration = 0;
   private observer: MutationObserver | undefined;
   private working: Promise<void> = Promise.resolve();
-  private readonly hosts = new WeakMap<Element, CardControls>();
-  /** Builds a card's controls when it comes within a screen or so of the viewport. */
+  /** Controls waiting to be built, by the host elements that stand for their group. */
+  private readonly groups = new WeakMap<Element, CardControls[]>();
+  /**
+   * Builds cards' controls when they come within a screen or so of the viewport. It watches only
+   * the first and last card of each small group: the cost of an IntersectionObserver grows with its
+   * targets on every frame, and a 5,000-card page must not pay for 5,000.
+   */
   private nearViewport: IntersectionObserver | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {}
@@ -60,12 +69,10 @@ export class Annotator {
       this.nearViewport = new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            this.hosts.get(entry.target)?.build();
-            this.nearViewport?.unobserve(entry.target);
+            if (entry.isIntersecting) this.buildGroup(entry.target);
           }
         },
-        { rootMargin: '800px 0px' },
+        { rootMargin: '100% 0px' },
       );
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -157,15 +164,42 @@ export class Annotator {
     const saved = await this.fetchSaved(found.map((c) => c.id));
     const blob = this.dataBlob();
     const today = this.today();
+    const attached: CardControls[] = [];
     for (let next = 0; next < found.length; ) {
       if (next > 0) await this.nextTask();
       const deadline = performance.now() + SLICE_BUDGET_MS;
       do {
         const card = readFoundCard(found[next++]!, blob, today);
-        if (card && !this.isAnnotated(card.element)) this.attach(card, 'card', saved);
+        if (!card || this.isAnnotated(card.element)) continue;
+        const controls = this.attach(card, 'card', saved);
+        // The first screenful is built at once; the rest when it comes near.
+        if (this.annotationCount <= EAGER_CARDS || !this.nearViewport) controls.build();
+        else attached.push(controls);
       } while (next < found.length && performance.now() < deadline);
     }
+    this.watchGroups(attached);
     this.scheduleReport();
+  }
+
+  /** Watches the unbuilt controls in groups, by each group's first and last card. */
+  private watchGroups(controls: CardControls[]) {
+    for (let i = 0; i < controls.length; i += GROUP_SIZE) {
+      const group = controls.slice(i, i + GROUP_SIZE);
+      for (const edge of new Set([group[0]!, group[group.length - 1]!])) {
+        this.groups.set(edge.host, group);
+        this.nearViewport?.observe(edge.host);
+      }
+    }
+  }
+
+  private buildGroup(edge: Element) {
+    const group = this.groups.get(edge);
+    if (!group) return;
+    for (const controls of group) controls.build();
+    for (const member of [group[0]!, group[group.length - 1]!]) {
+      this.groups.delete(member.host);
+      this.nearViewport?.unobserve(member.host);
+    }
   }
 
   /** Saved papers among `ids`, or the error to show on their cards. */
@@ -179,7 +213,7 @@ export class Annotator {
     if (!page || this.isAnnotated(page.heading)) return;
     const blobPaper = this.dataBlob().get(id);
     const saved = await this.fetchSaved([id]);
-    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading', saved);
+    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading', saved).build();
     this.scheduleReport();
   }
 
@@ -192,26 +226,25 @@ export class Annotator {
     return false;
   }
 
-  private attach(card: ListedCard, placement: 'card' | 'heading', saved: Map<string, Paper> | string) {
+  private attach(card: ListedCard, placement: 'card' | 'heading', saved: Map<string, Paper> | string): CardControls {
     const controls = new CardControls(card.id, this.actionsFor(card.id), placement);
     const paper = typeof saved === 'string' ? undefined : saved.get(card.id);
     controls.update({ isNew: this.newIds.has(card.id), saved: paper !== undefined, tags: paper?.tags ?? [] });
     if (typeof saved === 'string') controls.showError(saved);
     if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
     else card.element.append(controls.host);
-    this.hosts.set(controls.host, controls);
-    if (this.nearViewport) this.nearViewport.observe(controls.host);
-    else controls.build();
     const annotation: Annotation = { id: card.id, card: card.element, paper: card.paper, controls };
     this.byCard.set(card.element, annotation);
     let set = this.byId.get(card.id);
     if (!set) this.byId.set(card.id, (set = new Set()));
     set.add(annotation);
+    return controls;
   }
 
   private forget(annotation: Annotation) {
+    // A group's watched edge is going: build the rest of its group now rather than never.
+    this.buildGroup(annotation.controls.host);
     annotation.controls.host.remove();
-    this.nearViewport?.unobserve(annotation.controls.host);
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);
