@@ -92,7 +92,7 @@ export function LibraryView() {
                 type="button"
                 className="chip"
                 aria-pressed={tags.includes(tag)}
-                aria-label={`Filter by tag ${tag} (${count})`}
+                title={`Show only papers tagged “${tag}” (${count})`}
                 onClick={() => toggleTag(tag)}
               >
                 {tag} <span className="count">{count}</span>

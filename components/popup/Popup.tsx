@@ -19,6 +19,8 @@ export function Popup({ services }: { services: PopupServices }) {
   );
 }
 
+const slug = (name: string) => name.toLowerCase().replace(/\s+/g, '-');
+
 function PopupTabs() {
   const { activeTab } = useServices();
   const [tab, setTab] = useState<Tab>();
@@ -53,9 +55,9 @@ function PopupTabs() {
               }}
               type="button"
               role="tab"
-              id={`tab-${name}`}
+              id={`tab-${slug(name)}`}
               aria-selected={tab === name}
-              aria-controls={`panel-${name}`}
+              aria-controls={`panel-${slug(name)}`}
               tabIndex={tab === name ? 0 : -1}
               onClick={() => setTab(name)}
             >
@@ -71,7 +73,7 @@ function PopupTabs() {
         </div>
       </header>
       {tab && (
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+        <div role="tabpanel" id={`panel-${slug(tab)}`} aria-labelledby={`tab-${slug(tab)}`} className="panel">
           {tab === 'On this page' && <OnThisPage />}
           {tab === 'Library' && <LibraryView />}
           {tab === 'New' && <NewView />}

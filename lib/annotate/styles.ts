@@ -10,7 +10,7 @@ button, input { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #fff; border-radius: 6px; padding: 1px 8px; }
 :host([data-theme="dark"]) button { background: #1f2937; border-color: #374151; }
 button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-offset: 1px; }
-.save[aria-pressed="true"], :host([data-theme="dark"]) .save[aria-pressed="true"] { background: #ea580c; border-color: #ea580c; color: #fff; font-weight: 600; }
+.save[aria-pressed="true"], :host([data-theme="dark"]) .save[aria-pressed="true"] { background: #c2410c; border-color: #c2410c; color: #fff; font-weight: 600; }
 .save[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 .tags { display: contents; list-style: none; }
 .tags li { display: inline-flex; }
@@ -20,7 +20,7 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .tag-input { border: 1px dashed #d1d5db; background: transparent; border-radius: 999px; padding: 0 8px;
   width: 7em; min-width: 0; transition: width 0.1s; }
 .tag-input:focus { width: 12em; border-style: solid; }
-.new { background: #16a34a; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
+.new { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
 .status { color: #b91c1c; }
 :host([data-theme="dark"]) .status { color: #f87171; }
 [hidden] { display: none !important; }

@@ -18,7 +18,7 @@ export function badgeTitle(newPapers: TrendingRecord[]): string {
 }
 
 export async function showBadge(newPapers: TrendingRecord[]): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ color: '#ea580c' });
+  await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
   await browser.action.setBadgeText({ text: badgeText(newPapers.length) });
   await browser.action.setTitle({ title: badgeTitle(newPapers) });
 }
