@@ -11,6 +11,7 @@ import { useTagCounts } from './useKnownTags';
 import { useRovingFocus } from './useRovingFocus';
 
 const LIST_RECT = { width: 416, height: 380 };
+const FIRST_PAGE = 30;
 
 const SORTS: { value: LibrarySort; label: string }[] = [
   { value: 'savedAt', label: 'Date saved' },
@@ -34,14 +35,18 @@ export function LibraryView() {
 
   // Typing stays responsive: the query follows the text when React has time.
   const query = useDeferredValue(text);
-  const ids = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort }), [db, query, tags.join('\n'), sort]);
+  const queryKey = [query, tags.join('\n'), sort];
+  // The first rows at once, then every match (tens of thousands of ids take longer to read).
+  const firstIds = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort, limit: FIRST_PAGE }), [db, ...queryKey]);
+  const allIds = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort }), [db, ...queryKey]);
+  const ids = allIds ?? firstIds;
   const total = useLiveQuery(() => db.papers.count(), [db]);
 
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer's functions are not memoizable; this component is simply not compiler-optimized.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: ids?.length ?? 0,
+    count: (allIds ? allIds.length : total) ?? ids?.length ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => 66,
     overscan: 6,
@@ -102,7 +107,7 @@ export function LibraryView() {
         )}
       </div>
       <p className="muted" aria-live="polite">
-        {ids === undefined ? 'Searching…' : `${ids.length} ${ids.length === 1 ? 'paper' : 'papers'}${ids.length !== total ? ` of ${total}` : ''}`}
+        {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
       </p>
       {error && (
         <p className="error" role="alert">
@@ -140,7 +145,8 @@ export function LibraryView() {
       <div ref={scroller} className="scroller">
         <ul className="rows" aria-label="Saved papers" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const id = ids![item.index]!;
+            const id = ids?.[item.index];
+            if (id === undefined) return null;
             return (
               <li
                 key={item.key}
@@ -153,7 +159,7 @@ export function LibraryView() {
                 style={{ transform: `translateY(${item.start}px)` }}
                 tabIndex={roving.itemProps(item.index, id).tabIndex}
                 onKeyDown={roving.itemProps(item.index, id).onKeyDown}
-                aria-setsize={ids!.length}
+                aria-setsize={allIds?.length ?? total}
                 aria-posinset={item.index + 1}
               >
                 <LibraryRow

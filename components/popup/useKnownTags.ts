@@ -1,9 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countTags, type TagCount } from '@/lib/library/library';
 import { useServices } from './services';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 
-/** Every tag in the library with its count, most used first; live. */
+/**
+ * Every tag in the library with its count, most used first; live. Counted after the first paint:
+ * with tens of thousands of papers it is the slowest query, and nothing on the first screen needs it.
+ */
 export function useTagCounts(): TagCount[] {
   const { db } = useServices();
-  return useLiveQuery(() => countTags(db), [db]) ?? [];
+  const painted = useAfterFirstPaint();
+  return useLiveQuery(() => (painted ? countTags(db) : []), [db, painted]) ?? [];
 }

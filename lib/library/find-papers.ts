@@ -4,6 +4,8 @@ import { wordsOf } from './search-words';
 export type LibrarySort = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 
 export interface LibraryQuery {
+  /** At most this many ids (the first page, to show something at once). */
+  limit?: number;
   /** Words to find in title, summary, authors, organization, tags and note; each word as a prefix. */
   text?: string;
   /** Papers must carry every one of these tags. */
@@ -19,6 +21,10 @@ export const MIN_SEARCH_WORD = 2;
  * loading papers, so it stays fast with tens of thousands of them; callers load the rows they show.
  */
 export async function findPaperIds(db: LibraryDatabase, query: LibraryQuery = {}): Promise<string[]> {
+  const plain = !query.tags?.length && searchTerms(query.text ?? '').length === 0;
+  if (plain && query.limit !== undefined && (query.sort ?? 'savedAt') === 'savedAt') {
+    return db.papers.orderBy('savedAt').reverse().limit(query.limit).primaryKeys();
+  }
   const [ordered, ...filters] = await Promise.all([
     orderedIds(db, query.sort ?? 'savedAt'),
     ...(query.tags ?? []).map(async (tag) => new Set(await db.papers.where('tags').equals(tag).primaryKeys())),
