@@ -1,12 +1,13 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useRef, useState } from 'react';
-import { findPaperIds, type LibrarySort } from '@/lib/library/find-papers';
+import { useMemo, useRef, useState } from 'react';
+import { applyFilter, matchingIds, newestIds, orderedIds, searchTerms, type LibrarySort } from '@/lib/library/find-papers';
 import type { Paper } from '@/lib/paper/model';
 import { BulkBar } from './BulkBar';
 import { LibraryRow } from './LibraryRow';
 import { useServices } from './services';
 import { useAction } from './useAction';
+import { useDebounced } from './useDebounced';
 import { useTagCounts } from './useKnownTags';
 import { useRovingFocus } from './useRovingFocus';
 
@@ -33,13 +34,17 @@ export function LibraryView() {
   const tagCounts = useTagCounts();
   const knownTags = tagCounts.map((t) => t.tag);
 
-  // Typing stays responsive: the query follows the text when React has time.
-  const query = useDeferredValue(text);
-  const queryKey = [query, tags.join('\n'), sort];
-  // The first rows at once, then every match (tens of thousands of ids take longer to read).
-  const firstIds = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort, limit: FIRST_PAGE }), [db, ...queryKey]);
-  const allIds = useLiveQuery(() => findPaperIds(db, { text: query, tags, sort }), [db, ...queryKey]);
-  const ids = allIds ?? firstIds;
+  // The order is read once per sort and kept; each keystroke only asks the word index, and only
+  // once the typing pauses.
+  const query = useDebounced(text, 120);
+  const termsKey = searchTerms(query).join(' ');
+  const tagsKey = tags.join('\n');
+  const ordered = useLiveQuery(() => orderedIds(db, sort), [db, sort]);
+  const filter = useLiveQuery(async () => ({ set: await matchingIds(db, { text: termsKey, tags }) }), [db, termsKey, tagsKey]);
+  const allIds = useMemo(() => (ordered && filter ? applyFilter(ordered, filter.set) : undefined), [ordered, filter]);
+  // The newest rows at once, while the whole order is read.
+  const firstIds = useLiveQuery(() => newestIds(db, FIRST_PAGE), [db]);
+  const ids = allIds ?? (sort === 'savedAt' && !termsKey && tags.length === 0 ? firstIds : undefined);
   const total = useLiveQuery(() => db.papers.count(), [db]);
 
   const scroller = useRef<HTMLDivElement>(null);
