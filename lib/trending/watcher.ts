@@ -3,7 +3,7 @@ import type { LibraryDatabase, TrendingRecord } from '../library/schema';
 import { tagKey } from '../paper/tags';
 import { showBadge } from './badge';
 import { fetchList, type ListedPaper } from './fetch-list';
-import { NEW_PAPERS_KEY } from '../trending/new-papers-signal';
+import { NEW_PAPERS_KEY } from './new-papers-signal';
 import { nextCheckDelay } from './schedule';
 import { loadTrendingSettings, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
