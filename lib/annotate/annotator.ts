@@ -46,6 +46,8 @@ export class Annotator {
   private knownTags: Promise<string[]> | undefined;
   private mutationTimer = false;
   private reportGeneration = 0;
+  /** Ids whose metadata the background already has for this page. */
+  private readonly reported = new Set<string>();
   private observer: MutationObserver | undefined;
   private working: Promise<void> = Promise.resolve();
   /** Controls waiting to be built, by the host elements that stand for their group. */
@@ -91,6 +93,8 @@ export class Annotator {
   /** After in-page navigation: the page may be another listing or a paper page. */
   rescan(): Promise<void> {
     return this.enqueue(async () => {
+      // Another page: the background starts its list afresh, so report every paper again.
+      this.reported.clear();
       this.forgetDetached();
       const page = papersPageKind(this.deps.location());
       if (page.kind === 'paper') await this.annotatePaperPage(page.id);
@@ -111,19 +115,14 @@ export class Annotator {
     for (const [id, annotations] of this.byId) for (const a of annotations) a.controls.update({ isNew: this.newIds.has(id) });
   }
 
-  /** The papers on the page, in page order, once each. */
-  papersInPageOrder(): PaperMetadataInput[] {
-    const seen = new Set<string>();
-    const papers: PaperMetadataInput[] = [];
+  /** The ids of the papers on the page, in page order, once each. */
+  idsInPageOrder(): string[] {
+    const ids = new Set<string>();
     for (const host of this.deps.document.querySelectorAll(`[${ANNOTATION_ATTRIBUTE}]`)) {
       const id = host.getAttribute(ANNOTATION_ATTRIBUTE)!;
-      const annotation = this.byId.get(id)?.values().next().value;
-      if (annotation && !seen.has(id)) {
-        seen.add(id);
-        papers.push(annotation.paper);
-      }
+      if (this.byId.has(id)) ids.add(id);
     }
-    return papers;
+    return [...ids];
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -312,12 +311,17 @@ export class Annotator {
     return reply.ok ? reply.tags.map((t) => t.tag) : [];
   }
 
-  /** Reports once things settle: each report lists the whole page, so it must not repeat per change. */
+  /** Reports once things settle: the order of every paper, and the metadata of those not reported yet. */
   private scheduleReport() {
     const generation = ++this.reportGeneration;
     this.deps.setTimeout(() => {
       if (generation !== this.reportGeneration) return;
-      void this.deps.send({ type: 'reportPagePapers', papers: this.papersInPageOrder() });
+      const order = this.idsInPageOrder();
+      const fresh = order.filter((id) => !this.reported.has(id));
+      const papers = fresh.flatMap((id) => this.byId.get(id)?.values().next().value?.paper ?? []);
+      void this.deps.send({ type: 'reportPagePapers', papers, order }).then((reply) => {
+        if (reply.ok) for (const id of fresh) this.reported.add(id);
+      });
     }, REPORT_DEBOUNCE_MS);
   }
 

@@ -44,8 +44,18 @@ export const RequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('countPerTag') }).strict(),
-  /** A papers page tells which papers it shows, in page order. */
-  z.object({ type: z.literal('reportPagePapers'), papers: z.array(PaperMetadataSchema).max(10_000) }).strict(),
+  /**
+   * A papers page tells which papers it shows: `order` lists every id in page order, `papers` the
+   * metadata of those not reported before (without `order`, `papers` is the whole page). Reports stay
+   * small as cards are added, whatever the size of the page.
+   */
+  z
+    .object({
+      type: z.literal('reportPagePapers'),
+      papers: z.array(PaperMetadataSchema).max(10_000),
+      order: z.array(ArxivIdSchema).max(10_000).optional(),
+    })
+    .strict(),
   /** The popup asks which papers a tab shows. */
   z.object({ type: z.literal('getPagePapers'), tabId: z.number().int().nonnegative() }).strict(),
   /** "Check now" in the popup. */

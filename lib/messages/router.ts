@@ -19,7 +19,7 @@ export interface RouterDeps {
     reschedule(): Promise<void>;
   };
   tabPapers: {
-    remember(tabId: number, url: string, papers: PaperMetadata[]): Promise<void>;
+    remember(tabId: number, url: string, papers: PaperMetadata[], order?: string[]): Promise<void>;
     recall(tabId: number): Promise<{ url: string; papers: PaperMetadata[] } | undefined>;
   };
 }
@@ -75,13 +75,12 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       // classifySender guarantees a tab and a huggingface.co url for content scripts.
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.url === undefined) return { ok: false, error: 'Refused: not sent from a tab' };
-      await deps.tabPapers.remember(tabId, sender.url, request.papers);
+      await deps.tabPapers.remember(tabId, sender.url, request.papers, request.order);
+      const shown = request.order ?? request.papers.map((p) => p.id);
       // Seeing the trending page counts as seeing what newly trends on it.
       const page = papersPageKind(new URL(sender.url));
-      if (page.kind === 'listing' && page.listing === 'trending' && request.papers.length > 0) {
-        await deps.trending.markSeen(request.papers.map((p) => p.id));
-      }
-      return { ok: true, count: request.papers.length };
+      if (page.kind === 'listing' && page.listing === 'trending' && shown.length > 0) await deps.trending.markSeen(shown);
+      return { ok: true, count: shown.length };
     }
     case 'getPagePapers': {
       const tab = await deps.tabPapers.recall(request.tabId);

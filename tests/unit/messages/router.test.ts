@@ -102,6 +102,19 @@ describe('message router', () => {
     expect(Object.keys(await fakeBrowser.storage.session.get())).toEqual(['tabPapers:7']);
   });
 
+  it('keeps reports small: later ones send only new papers with the whole order', async () => {
+    const { send } = setup();
+    const second = { ...paper, id: '2601.00002', title: 'Second' };
+    const third = { ...paper, id: '2601.00003', title: 'Third' };
+    await send({ type: 'reportPagePapers', papers: [paper, second], order: ['2606.03748', '2601.00002'] }, papersTab);
+    await send({ type: 'reportPagePapers', papers: [third], order: ['2601.00003', '2606.03748'] }, papersTab);
+    const reply = await send({ type: 'getPagePapers', tabId: 7 });
+    expect(reply).toMatchObject({ ok: true, papers: [{ id: '2601.00003' }, { id: '2606.03748', title: paper.title }] });
+    // Another page in the same tab starts afresh.
+    await send({ type: 'reportPagePapers', papers: [second], order: ['2601.00002', '2601.00003'] }, { ...papersTab, url: 'https://huggingface.co/papers/week/2026-W47' });
+    expect(await send({ type: 'getPagePapers', tabId: 7 })).toMatchObject({ papers: [{ id: '2601.00002' }] });
+  });
+
   it('marks papers seen on the trending page, and only there', async () => {
     const { send, trending } = setup();
     await send({ type: 'reportPagePapers', papers: [paper] }, { ...papersTab, url: 'https://huggingface.co/papers' });
