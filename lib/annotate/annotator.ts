@@ -45,6 +45,7 @@ export class Annotator {
   private newIds = new Set<string>();
   private knownTags: Promise<string[]> | undefined;
   private mutationTimer = false;
+  private pendingRemoval = false;
   private reportGeneration = 0;
   /** Ids whose metadata the background already has for this page. */
   private readonly reported = new Set<string>();
@@ -131,19 +132,20 @@ export class Annotator {
   }
 
   private onMutations(records: MutationRecord[]) {
-    let removed = false;
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).hasAttribute(ANNOTATION_ATTRIBUTE)) this.pendingRoots.add(node);
       }
-      if (record.removedNodes.length > 0) removed = true;
+      if (record.removedNodes.length > 0) this.pendingRemoval = true;
     }
-    if ((this.pendingRoots.size === 0 && !removed) || this.mutationTimer) return;
+    if ((this.pendingRoots.size === 0 && !this.pendingRemoval) || this.mutationTimer) return;
     this.mutationTimer = true;
     this.deps.setTimeout(() => {
       this.mutationTimer = false;
       const roots = [...this.pendingRoots].filter((n) => n.isConnected);
+      const removed = this.pendingRemoval;
       this.pendingRoots.clear();
+      this.pendingRemoval = false;
       void this.enqueue(async () => {
         if (removed) this.forgetDetached();
         await this.annotate(roots as Element[]);
