@@ -43,6 +43,10 @@ export interface ListingFigures {
   longestWith: Figure;
   /** Long tasks (>= 50 ms) with the extension beyond those the page has alone (worst run). */
   extraLongTasks: number;
+  /** Long tasks made long by the extension's own script, by trace attribution (worst run). */
+  causedLongTasks: number;
+  /** The extension's longest slice of its own script within one task. */
+  longestOwnSlice: Figure;
 }
 
 /**
@@ -79,6 +83,8 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
     longestWithout: summarize(without.map((t) => t.longest)),
     longestWith: summarize(withExt.map((t) => t.longest)),
     extraLongTasks: Math.max(0, ...withExt.map((t, i) => t.longTasks.length - without[i]!.longTasks.length)),
+    causedLongTasks: Math.max(0, ...withExt.map((t) => t.causedLongTasks)),
+    longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { readDataBlob } from '../hf/data-blob';
-import { ANNOTATION_ATTRIBUTE, findCards } from '../hf/listing-cards';
+import { ANNOTATION_ATTRIBUTE, cardsIn } from '../hf/listing-cards';
 import { papersPageKind } from '../hf/page-kind';
 import { readPaperPage } from '../hf/paper-page';
 import { readFoundCard, type ListedCard } from '../hf/read-listing';
@@ -32,6 +32,8 @@ const EAGER_CARDS = 12;
 const GROUP_SIZE = 8;
 const MUTATION_DEBOUNCE_MS = 60;
 const REPORT_DEBOUNCE_MS = 250;
+/** Papers' metadata per report message: cloning thousands at once would be a long task. */
+const REPORT_BATCH = 300;
 
 /**
  * Keeps PaperShelf's controls on every paper card of the page: annotates cards as they appear,
@@ -116,14 +118,13 @@ export class Annotator {
     for (const [id, annotations] of this.byId) for (const a of annotations) a.controls.update({ isNew: this.newIds.has(id) });
   }
 
-  /** The ids of the papers on the page, in page order, once each. */
+  /**
+   * The ids of the papers on the page, once each, in the order their cards were found: document
+   * order for a page read from the top, then cards as they were added. No DOM query: on a page of
+   * thousands of cards, one would be a long task of its own.
+   */
   idsInPageOrder(): string[] {
-    const ids = new Set<string>();
-    for (const host of this.deps.document.querySelectorAll(`[${ANNOTATION_ATTRIBUTE}]`)) {
-      const id = host.getAttribute(ANNOTATION_ATTRIBUTE)!;
-      if (this.byId.has(id)) ids.add(id);
-    }
-    return [...ids];
+    return [...new Set([...this.byCard.values()].map((a) => a.id))];
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -155,31 +156,44 @@ export class Annotator {
   }
 
   /**
-   * Reads and annotates the cards in `root` in slices of a few milliseconds each, yielding between
-   * them so the page never sees a long task, however many cards it has. The library is asked once
-   * for all of them first, so each card is drawn once, already in its state.
+   * Finds, reads and annotates the cards in `roots` in slices of a few milliseconds each, yielding
+   * between them, so the page never sees a long task however many cards it has. Each slice asks the
+   * library about its papers without waiting; the answers fill the cards in as they come.
    */
   private async annotate(roots: Element[]) {
-    const found = roots.flatMap((root) => findCards(root)).filter((c) => !this.isAnnotated(c.element));
-    if (found.length === 0) return;
-    const saved = await this.fetchSaved(found.map((c) => c.id));
     const blob = this.dataBlob();
     const today = this.today();
     const attached: CardControls[] = [];
-    for (let next = 0; next < found.length; ) {
-      if (next > 0) await this.nextTask();
-      const deadline = performance.now() + SLICE_BUDGET_MS;
-      do {
-        const card = readFoundCard(found[next++]!, blob, today);
-        if (!card || this.isAnnotated(card.element)) continue;
-        const controls = this.attach(card, 'card', saved);
-        // The first screenful is built at once; the rest when it comes near.
-        if (this.annotationCount <= EAGER_CARDS || !this.nearViewport) controls.build();
-        else attached.push(controls);
-      } while (next < found.length && performance.now() < deadline);
+    const states: Promise<void>[] = [];
+    let annotated = 0;
+    for (const root of roots) {
+      const cards = cardsIn(root);
+      for (let done = false; !done; ) {
+        const deadline = performance.now() + SLICE_BUDGET_MS;
+        const ids: string[] = [];
+        while (performance.now() < deadline) {
+          const next = cards.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          if (this.isAnnotated(next.value.element)) continue;
+          const card = readFoundCard(next.value, blob, today);
+          if (!card) continue;
+          const controls = this.attach(card, 'card');
+          // The first screenful is built at once; the rest when it comes near.
+          if (this.annotationCount <= EAGER_CARDS || !this.nearViewport) controls.build();
+          else attached.push(controls);
+          ids.push(card.id);
+        }
+        annotated += ids.length;
+        if (ids.length > 0) states.push(this.loadStates(ids));
+        if (!done) await this.nextTask();
+      }
     }
     this.watchGroups(attached);
-    this.scheduleReport();
+    await Promise.all(states);
+    if (annotated > 0) this.scheduleReport();
   }
 
   /** Watches the unbuilt controls in groups, by each group's first and last card. */
@@ -203,18 +217,14 @@ export class Annotator {
     }
   }
 
-  /** Saved papers among `ids`, or the error to show on their cards. */
-  private async fetchSaved(ids: string[]): Promise<Map<string, Paper> | string> {
-    const reply = await this.deps.send({ type: 'getPapers', ids: [...new Set(ids)] });
-    return reply.ok ? new Map(reply.papers.map((p) => [p.id, p])) : reply.error;
-  }
+
 
   private async annotatePaperPage(id: string) {
     const page = readPaperPage(this.deps.document, id, this.today());
     if (!page || this.isAnnotated(page.heading)) return;
     const blobPaper = this.dataBlob().get(id);
-    const saved = await this.fetchSaved([id]);
-    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading', saved).build();
+    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading').build();
+    await this.loadStates([id]);
     this.scheduleReport();
   }
 
@@ -227,11 +237,9 @@ export class Annotator {
     return false;
   }
 
-  private attach(card: ListedCard, placement: 'card' | 'heading', saved: Map<string, Paper> | string): CardControls {
+  private attach(card: ListedCard, placement: 'card' | 'heading'): CardControls {
     const controls = new CardControls(card.id, this.actionsFor(card.id), placement);
-    const paper = typeof saved === 'string' ? undefined : saved.get(card.id);
-    controls.update({ isNew: this.newIds.has(card.id), saved: paper !== undefined, tags: paper?.tags ?? [] });
-    if (typeof saved === 'string') controls.showError(saved);
+    controls.update({ isNew: this.newIds.has(card.id) });
     if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
     else card.element.append(controls.host);
     const annotation: Annotation = { id: card.id, card: card.element, paper: card.paper, controls };
@@ -318,13 +326,22 @@ export class Annotator {
     const generation = ++this.reportGeneration;
     this.deps.setTimeout(() => {
       if (generation !== this.reportGeneration) return;
-      const order = this.idsInPageOrder();
-      const fresh = order.filter((id) => !this.reported.has(id));
-      const papers = fresh.flatMap((id) => this.byId.get(id)?.values().next().value?.paper ?? []);
-      void this.deps.send({ type: 'reportPagePapers', papers, order }).then((reply) => {
-        if (reply.ok) for (const id of fresh) this.reported.add(id);
-      });
+      void this.report();
     }, REPORT_DEBOUNCE_MS);
+  }
+
+  /** Sends the page order with new papers' metadata, a few hundred per message and task. */
+  private async report() {
+    const order = this.idsInPageOrder();
+    const fresh = order.filter((id) => !this.reported.has(id));
+    for (let i = 0; i === 0 || i < fresh.length; i += REPORT_BATCH) {
+      if (i > 0) await this.nextTask();
+      const batch = fresh.slice(i, i + REPORT_BATCH);
+      const papers = batch.flatMap((id) => this.byId.get(id)?.values().next().value?.paper ?? []);
+      const reply = await this.deps.send({ type: 'reportPagePapers', papers, order });
+      if (!reply.ok) return;
+      for (const id of batch) this.reported.add(id);
+    }
   }
 
   private dataBlob() {

@@ -28,19 +28,21 @@ export function paperIdOfLink(link: Element): string | null {
  * Hugging Face renders each paper twice in one article (desktop and mobile copies): one card.
  */
 export function findCards(root: ParentNode): FoundCard[] {
-  const cards: FoundCard[] = [];
+  return [...cardsIn(root)];
+}
+
+/** The same cards one at a time, so a caller can stop between any two (a page may hold thousands). */
+export function* cardsIn(root: ParentNode): Generator<FoundCard> {
   const seen = new Set<Element>();
   const crowded = new WeakSet<Element>(); // containers known to hold several papers
-  const links = root.querySelectorAll('a[href*="/papers/"]');
-  for (const link of links) {
+  for (const link of root.querySelectorAll('a[href*="/papers/"]')) {
     const id = paperIdOfLink(link);
     if (!id) continue;
     const element = link.closest('article') ?? climbToCard(link, id, crowded);
     if (!element || seen.has(element)) continue;
     seen.add(element);
-    cards.push({ id, element });
+    yield { id, element };
   }
-  return cards;
 }
 
 function climbToCard(link: Element, id: string, crowded: WeakSet<Element>): Element | null {
