@@ -21,15 +21,6 @@ export function searchTerms(text: string): string[] {
   return [...new Set(wordsOf(text).filter((w) => w.length >= MIN_SEARCH_WORD))];
 }
 
-/**
- * Ids of the library's papers that match, in the chosen order. Works on index keys only, never
- * loading papers; callers load the rows they show.
- */
-export async function findPaperIds(db: LibraryDatabase, query: LibraryQuery = {}): Promise<string[]> {
-  const [ordered, filter] = await Promise.all([orderedIds(db, query.sort ?? 'savedAt'), matchingIds(db, query)]);
-  return applyFilter(ordered, filter);
-}
-
 /** The papers matching the text and tags, or undefined when the query filters nothing out. */
 export async function matchingIds(db: LibraryDatabase, query: Pick<LibraryQuery, 'text' | 'tags'>): Promise<Set<string> | undefined> {
   const sets = await Promise.all([
