@@ -1,5 +1,6 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { normalizeArxivId } from '../paper/arxiv-id';
+import { clip, LIMITS } from './text-values';
 
 /**
  * Reads the data Hugging Face embeds in listing pages (`div[data-target="DailyPapers"][data-props]`),
@@ -29,13 +30,14 @@ export function entryToMetadata(entry: unknown): PaperMetadataInput | undefined 
   if (!isRecord(entry)) return undefined;
   const paper = isRecord(entry.paper) ? entry.paper : entry;
   const id = typeof paper.id === 'string' ? normalizeArxivId(paper.id) : null;
-  const title = text(paper.title) ?? text(entry.title);
-  if (!id || !title) return undefined;
+  const fullTitle = text(paper.title) ?? text(entry.title);
+  if (!id || !fullTitle) return undefined;
+  const title = clip(fullTitle, LIMITS.title);
 
   const org = isRecord(paper.organization) ? paper.organization : isRecord(entry.organization) ? entry.organization : undefined;
   const handle = org && text(org.name);
   const authors = Array.isArray(paper.authors)
-    ? paper.authors.filter((a) => isRecord(a) && a.hidden !== true).map((a) => text((a as Record<string, unknown>).name)).filter((n): n is string => !!n)
+    ? paper.authors.filter((a) => isRecord(a) && a.hidden !== true).map((a) => text((a as Record<string, unknown>).name)).filter((n): n is string => !!n).map((n) => clip(n, LIMITS.name))
     : [];
   const githubRepo = text(paper.githubRepo);
   const publishedAt = text(paper.publishedAt) ?? text(entry.publishedAt);
@@ -44,9 +46,9 @@ export function entryToMetadata(entry: unknown): PaperMetadataInput | undefined 
   return {
     id,
     title,
-    summary: text(paper.summary) ?? text(entry.summary) ?? '',
+    summary: clip(text(paper.summary) ?? text(entry.summary) ?? '', LIMITS.summary),
     authors,
-    ...(handle ? { organization: { handle, name: text(org.fullname) ?? handle } } : {}),
+    ...(handle && handle.length <= LIMITS.handle ? { organization: { handle, name: clip(text(org.fullname) ?? handle, LIMITS.name) } } : {}),
     ...(publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? { publishedAt: publishedAt.slice(0, 10) } : {}),
     ...(count(paper.upvotes) !== undefined ? { upvotes: count(paper.upvotes) } : {}),
     ...(count(entry.numComments) !== undefined ? { comments: count(entry.numComments) } : {}),

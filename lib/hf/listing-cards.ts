@@ -1,6 +1,6 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { normalizeArxivId } from '../paper/arxiv-id';
-import { isShownDate, parseCount, parseShownDate, textOf } from './text-values';
+import { clip, isShownDate, LIMITS, parseCount, parseShownDate, textOf } from './text-values';
 
 /**
  * Finds paper cards by what is stable on Hugging Face's pages: links to `/papers/<arXiv id>`,
@@ -76,10 +76,11 @@ function readTitle(card: Element, id: string): string | undefined {
     if (paperIdOfLink(link) !== id || link.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
     if (link.closest('h1, h2, h3, h4')) {
       const title = textOf(link);
-      if (title) return title;
+      if (title) return clip(title, LIMITS.title);
     }
     const text = textOf(link);
-    if (text.length > longest.length && !/^\d+$/.test(text)) longest = text;
+    // A link holding paragraphs of text is not a title (a damaged page can make one).
+    if (text.length > longest.length && text.length <= 300 && !/^\d+$/.test(text)) longest = text;
   }
   return longest.length >= 8 ? longest : undefined;
 }
@@ -115,7 +116,7 @@ export function readDetails(card: Element, id: string, title: string, today: Dat
 function readSummary(card: Element): string {
   for (const p of card.querySelectorAll('p')) {
     const text = textOf(p);
-    if (text.length >= 20) return text;
+    if (text.length >= 20) return clip(text, LIMITS.summary);
   }
   return '';
 }
@@ -123,7 +124,7 @@ function readSummary(card: Element): string {
 function readAuthors(card: Element): string[] {
   const names = new Set<string>();
   for (const li of card.querySelectorAll('li[title]')) {
-    const name = (li.getAttribute('title') ?? '').trim();
+    const name = clip((li.getAttribute('title') ?? '').trim(), LIMITS.name);
     if (name) names.add(name);
   }
   return [...names];
@@ -136,7 +137,7 @@ function readOrganization(card: Element): { handle: string; name: string } | und
     const handle = /^\/([A-Za-z0-9][\w.-]{0,95})$/.exec(link.getAttribute('href') ?? '')?.[1];
     if (!handle || NOT_ORGANIZATIONS.has(handle.toLowerCase())) continue;
     const name = textOf(link) || link.querySelector('img[alt]')?.getAttribute('alt')?.trim() || handle;
-    return { handle, name };
+    return { handle, name: clip(name, LIMITS.name) };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { readDetails } from './listing-cards';
-import { isShownDate, parseShownDate, textOf } from './text-values';
+import { clip, isShownDate, LIMITS, parseShownDate, textOf } from './text-values';
 
 /**
  * A paper's own page (`/papers/<id>`): the title is the `h1`, the abstract follows an "Abstract"
@@ -8,12 +8,12 @@ import { isShownDate, parseShownDate, textOf } from './text-values';
  */
 export function readPaperPage(doc: Document, id: string, today: Date): { heading: Element; paper: PaperMetadataInput } | undefined {
   const heading = doc.querySelector('h1');
-  const title = textOf(heading);
+  const title = clip(textOf(heading), LIMITS.title);
   if (!heading || !title) return undefined;
   const main = doc.querySelector('main') ?? doc.body;
   // Counts, links and the organization read the same as on a card.
   const paper: PaperMetadataInput = readDetails(main, id, title, today);
-  paper.summary = readAbstract(doc) ?? '';
+  paper.summary = clip(readAbstract(doc) ?? '', LIMITS.summary);
   const authors = readAuthorLine(doc);
   if (authors.length > 0) paper.authors = authors;
   for (const el of main.querySelectorAll('div, span')) {
@@ -40,7 +40,7 @@ function readAuthorLine(doc: Document): string[] {
   for (const el of doc.querySelectorAll('main div')) {
     const first = el.firstChild;
     if (first?.nodeType === 3 && /^\s*Authors?:/.test(first.textContent ?? '')) {
-      return [...el.querySelectorAll(':scope > span')].map((s) => textOf(s)).filter(Boolean);
+      return [...el.querySelectorAll(':scope > span')].map((s) => clip(textOf(s), LIMITS.name)).filter(Boolean);
     }
   }
   return [];

@@ -41,3 +41,16 @@ describe('the page reader on randomly damaged pages', () => {
     );
   }, 120_000);
 });
+
+describe('the page reader on a damaged title link', () => {
+  it('gives valid papers when a damaged title link swallows the abstract (found by the fuzz test)', () => {
+    const damaged = apply(html, [
+      { at: 49624, length: 0, kind: 'garble', junk: '      ' },
+      { at: 50805, length: 0, kind: 'cut', junk: '' },
+    ]);
+    const doc = parsePage(damaged);
+    for (const card of readListing(doc, readDataBlob(doc), today)) {
+      expect(PaperMetadataSchema.safeParse(card.paper).error).toBeUndefined();
+    }
+  });
+});
