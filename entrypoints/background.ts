@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { broadcastLibraryChange } from '@/lib/background/library-change-broadcast';
+import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { forgetTabPapers, recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';

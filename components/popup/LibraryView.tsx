@@ -152,18 +152,19 @@ export function LibraryView() {
           {virtualizer.getVirtualItems().map((item) => {
             const id = ids?.[item.index];
             if (id === undefined) return null;
+            const focus = roving.itemProps(item.index, id);
             return (
               <li
                 key={item.key}
                 data-index={item.index}
                 ref={(el) => {
                   virtualizer.measureElement(el);
-                  roving.itemProps(item.index, id).ref(el);
+                  focus.ref(el);
                 }}
                 className="virtual-row"
                 style={{ transform: `translateY(${item.start}px)` }}
-                tabIndex={roving.itemProps(item.index, id).tabIndex}
-                onKeyDown={roving.itemProps(item.index, id).onKeyDown}
+                tabIndex={focus.tabIndex}
+                onKeyDown={focus.onKeyDown}
                 aria-setsize={allIds?.length ?? total}
                 aria-posinset={item.index + 1}
               >

@@ -90,7 +90,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
           {error}
         </p>
       )}
-      <ul className="rows" aria-label="Papers on this page" {...roving.listProps}>
+      <ul className="rows" aria-label="Papers on this page">
         {papers.map((paper, index) => {
           const inLibrary = saved?.get(paper.id);
           return (

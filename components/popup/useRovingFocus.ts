@@ -24,7 +24,6 @@ export function useRovingFocus(count: number, options: { onMove?: (index: number
     event.preventDefault();
   };
   return {
-    listProps: {},
     itemProps: (index: number, key: string) => ({
       tabIndex: index === 0 ? 0 : -1,
       'data-row-key': key,

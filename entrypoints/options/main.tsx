@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
-import { broadcastLibraryChange } from '@/lib/background/library-change-broadcast';
+import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { sendRequest } from '@/lib/messages/client';

@@ -195,10 +195,9 @@ export class Library {
     return papers.length;
   }
 
-  /** Every saved paper, or those with `tag`, for export. */
+  /** Every saved paper, or those with `tag`, oldest first, for export. */
   async allPapers(tag?: string): Promise<Paper[]> {
-    const records = tag === undefined ? await this.db.papers.orderBy('savedAt').toArray() : await this.db.papers.where('tags').equalsIgnoreCase(normalizeTag(tag)).toArray();
-    return records.map(fromRecord);
+    return (await this.listPapers({ tag })).reverse();
   }
 
   /** Empties the library (and the trending snapshots). */

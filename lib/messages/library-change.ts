@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+
 /**
  * After each library change the background writes a `LibraryChange` under this storage.local key;
  * content scripts (which cannot see the extension's IndexedDB) listen for it and refresh their cards.
@@ -15,4 +17,13 @@ export function isLibraryChange(value: unknown): value is LibraryChange {
   if (typeof value !== 'object' || value === null) return false;
   const { ids, at } = value as Record<string, unknown>;
   return typeof at === 'number' && (ids === 'all' || (Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
+}
+
+/** Past this many ids a change just says "everything may have changed": pages re-read what they show. */
+const MAX_LISTED_IDS = 500;
+
+/** Tells open papers pages which papers changed (background and settings page call it after writes). */
+export async function broadcastLibraryChange(ids: string[]): Promise<void> {
+  const change: LibraryChange = { ids: ids.length > MAX_LISTED_IDS ? 'all' : ids, at: Date.now() };
+  await browser.storage.local.set({ [LIBRARY_CHANGE_KEY]: change });
 }
