@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { fromRecord } from '@/lib/library/library';
 import type { Reply } from '@/lib/messages/protocol';
 import type { Paper } from '@/lib/paper/model';
 import { TagEditor } from '../TagEditor';
@@ -21,9 +20,8 @@ interface LibraryRowProps {
 /** One saved paper: title, who and when, tags; expanded, its links, tag editor and note. */
 export function LibraryRow({ id, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
   const { db, send } = useServices();
-  const record = useLiveQuery(() => db.papers.get(id), [db, id]);
-  if (!record) return <div className="row placeholder" aria-hidden="true" />;
-  const paper = fromRecord(record);
+  const paper = useLiveQuery(() => db.papers.get(id), [db, id]);
+  if (!paper) return <div className="row placeholder" aria-hidden="true" />;
   return (
     <div className={`row${expanded ? ' expanded' : ''}`}>
       <div className="row-head">

@@ -1,14 +1,13 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
-import { applyFilter, matchingIds, newestIds, orderedIds, searchTerms, type LibrarySort } from '@/lib/library/find-papers';
+import { useEffect, useRef, useState } from 'react';
+import { newestIds } from '@/lib/library/find-papers';
+import type { LibraryAnswer, LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
 import { BulkBar } from './BulkBar';
 import { LibraryRow } from './LibraryRow';
 import { useServices } from './services';
 import { useAction } from './useAction';
-import { useDebounced } from './useDebounced';
-import { useTagCounts } from './useKnownTags';
 import { useRovingFocus } from './useRovingFocus';
 
 const LIST_RECT = { width: 416, height: 380 };
@@ -31,21 +30,15 @@ export function LibraryView() {
   const [expanded, setExpanded] = useState<string>();
   const [undo, setUndo] = useState<Paper[]>();
   const { run, error } = useAction();
-  const tagCounts = useTagCounts();
+  const { answer, searchError } = useLibraryAnswer(text, tags, sort);
+  const tagCounts = answer?.tagCounts ?? [];
   const knownTags = tagCounts.map((t) => t.tag);
-
-  // The order is read once per sort and kept; each keystroke only asks the word index, and only
-  // once the typing pauses.
-  const query = useDebounced(text, 120);
-  const termsKey = searchTerms(query).join(' ');
-  const tagsKey = tags.join('\n');
-  const ordered = useLiveQuery(() => orderedIds(db, sort), [db, sort]);
-  const filter = useLiveQuery(async () => ({ set: await matchingIds(db, { text: termsKey, tags }) }), [db, termsKey, tagsKey]);
-  const allIds = useMemo(() => (ordered && filter ? applyFilter(ordered, filter.set) : undefined), [ordered, filter]);
-  // The newest rows at once, while the whole order is read.
+  const allIds = answer?.ids;
+  // The newest rows at once, while the search index loads.
   const firstIds = useLiveQuery(() => newestIds(db, FIRST_PAGE), [db]);
-  const ids = allIds ?? (sort === 'savedAt' && !termsKey && tags.length === 0 ? firstIds : undefined);
-  const total = useLiveQuery(() => db.papers.count(), [db]);
+  const ids = allIds ?? (sort === 'savedAt' && !text.trim() && tags.length === 0 ? firstIds : undefined);
+  const counted = useLiveQuery(() => db.papers.count(), [db]);
+  const total = answer?.total ?? counted;
 
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer's functions are not memoizable; this component is simply not compiler-optimized.
@@ -114,9 +107,9 @@ export function LibraryView() {
       <p className="muted" aria-live="polite">
         {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
       </p>
-      {error && (
+      {(error || searchError) && (
         <p className="error" role="alert">
-          {error}
+          {error ?? searchError}
         </p>
       )}
       {undo && (
@@ -192,4 +185,33 @@ export function LibraryView() {
       </div>
     </section>
   );
+}
+
+/**
+ * The list for the current search, tags and sort, asked of the library index on every change and
+ * again whenever the library changes (the change log's newest entry moves). Answers to superseded
+ * questions are dropped; the last answer stays on screen until the next one arrives.
+ */
+function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort) {
+  const { db, finder } = useServices();
+  const [answer, setAnswer] = useState<LibraryAnswer>();
+  const [searchError, setSearchError] = useState<string>();
+  const revision = useLiveQuery(async () => ({ seq: await db.changes.toCollection().lastKey() }), [db]);
+  const tagsKey = tags.join('\n');
+  useEffect(() => {
+    if (!revision) return;
+    let current = true;
+    finder.find({ text, tags: tagsKey ? tagsKey.split('\n') : [], sort }).then(
+      (found) => {
+        if (!current) return;
+        setAnswer(found);
+        setSearchError(undefined);
+      },
+      (failure: unknown) => current && setSearchError(`Search is not available: ${failure instanceof Error ? failure.message : String(failure)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [finder, text, tagsKey, sort, revision]);
+  return { answer, searchError };
 }

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { fromRecord } from '@/lib/library/library';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
 import { TRENDING_STATUS_KEY, type TrendingStatus } from '@/lib/trending/status';
 import { TagEditor } from '../TagEditor';
@@ -22,7 +21,7 @@ export function NewView() {
   const rows = useLiveQuery(async () => {
     const found = (await db.trending.bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
     const saved = await db.papers.bulkGet(found.map((r) => r.id));
-    return found.map((r, i) => ({ trending: r, saved: saved[i] && fromRecord(saved[i]) })).sort((a, b) => a.trending.rank - b.trending.rank);
+    return found.map((r, i) => ({ trending: r, saved: saved[i] })).sort((a, b) => a.trending.rank - b.trending.rank);
   }, [db, ids.join(',')]);
   const [checking, setChecking] = useState(false);
   const { run, error } = useAction();

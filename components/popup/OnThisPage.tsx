@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { papersPageKind } from '@/lib/hf/page-kind';
-import { fromRecord } from '@/lib/library/library';
 import type { PaperMetadata } from '@/lib/paper/model';
 import { TagEditor } from '../TagEditor';
 import { PaperByline, SaveToggle } from './paper-bits';
@@ -38,7 +37,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
   useEffect(() => onPage?.(papers.length), [onPage, papers.length]);
   const ids = papers.map((p) => p.id);
   const saved = useLiveQuery(
-    async () => new Map((await db.papers.bulkGet(ids)).flatMap((r) => (r ? [[r.id, fromRecord(r)] as const] : []))),
+    async () => new Map((await db.papers.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r] as const] : []))),
     [db, ids.join(',')],
   );
   const roving = useRovingFocus(papers.length);

@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { LibraryDatabase } from '@/lib/library/schema';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
+import type { LibraryFinder } from '@/lib/search/finder';
 
 /** What the popup needs from the browser; the entry point passes the real ones, tests fakes. */
 export interface PopupServices {
   db: LibraryDatabase;
+  /** Finds and orders library papers (the library index, in a worker in the real popup). */
+  finder: LibraryFinder;
   send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
   activeTab: () => Promise<{ id: number; url?: string } | undefined>;
   readLocal: (key: string) => Promise<unknown>;

@@ -5,10 +5,12 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { libraryDatabase } from '@/lib/library/instance';
 import { sendRequest } from '@/lib/messages/client';
+import { workerFinder } from '@/lib/search/worker-finder';
 import '@/components/theme.css';
 
 const services: PopupServices = {
   db: libraryDatabase(),
+  finder: workerFinder(),
   send: sendRequest,
   // No `tabs` permission needed: the tab's id always, its URL when it is on huggingface.co.
   // `popup.html?tab=<id>` shows a given tab's papers when the popup is opened as a page of its own.

@@ -2,8 +2,8 @@ import type { Table } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
 import { mergeMetadata, newPaper } from '../paper/paper';
 import { normalizeTag, tagKey, uniqueTags, withoutTag } from '../paper/tags';
+import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
-import { searchWords } from './search-words';
 
 export type LibraryChangeListener = (changedIds: string[]) => void;
 
@@ -32,14 +32,6 @@ export async function countTags(db: LibraryDatabase): Promise<TagCount[]> {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
-function toRecord(paper: Paper): PaperRecord {
-  return { ...paper, words: searchWords(paper) };
-}
-
-export function fromRecord(record: PaperRecord): Paper {
-  const { words: _words, ...paper } = record;
-  return paper;
-}
 
 /**
  * The user's library of saved papers. Each method is one user action and runs in one transaction,
@@ -67,12 +59,12 @@ export class Library {
       const records = papers.map((metadata, i) => {
         const old = existing[i];
         const paper: Paper = old
-          ? { ...mergeMetadata(fromRecord(old), metadata), tags: uniqueTags([...old.tags, ...spelled]), updatedAt: now }
+          ? { ...mergeMetadata(old, metadata), tags: uniqueTags([...old.tags, ...spelled]), updatedAt: now }
           : newPaper(metadata, now, spelled);
-        return toRecord(paper);
+        return paper;
       });
       await table.bulkPut(records);
-      return records.map(fromRecord);
+      return records;
     });
     this.emit(saved.map((p) => p.id));
     return saved;
@@ -88,7 +80,7 @@ export class Library {
     const removed = await this.write(async (table) => {
       const records = (await table.bulkGet(ids)).filter((r): r is PaperRecord => r !== undefined);
       await table.bulkDelete(records.map((r) => r.id));
-      return records.map(fromRecord);
+      return records;
     });
     this.emit(removed.map((p) => p.id));
     return removed;
@@ -96,7 +88,7 @@ export class Library {
 
   /** Puts papers back exactly as they were (Undo after a removal). */
   async restorePapers(papers: Paper[]): Promise<number> {
-    await this.write((table) => table.bulkPut(papers.map(toRecord)));
+    await this.write((table) => table.bulkPut(papers));
     this.emit(papers.map((p) => p.id));
     return papers.length;
   }
@@ -121,10 +113,10 @@ export class Library {
       const old = await table.get(id);
       const now = this.now();
       let paper: Paper;
-      if (old) paper = { ...fromRecord(old), tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
+      if (old) paper = { ...old, tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
       else if (metadata) paper = newPaper(metadata, now, spelled ? [spelled] : []);
       else throw new PaperNotSavedError(id);
-      await table.put(toRecord(paper));
+      await table.put(paper);
       return paper;
     });
     this.emit([id]);
@@ -140,7 +132,7 @@ export class Library {
     const changed = await this.write(async (table) => {
       const records = (await table.bulkGet(ids)).filter((r): r is PaperRecord => r !== undefined && r.tags.some((t) => tagKey(t) === tagKey(tag)));
       const now = this.now();
-      await table.bulkPut(records.map((r) => toRecord({ ...fromRecord(r), tags: withoutTag(r.tags, tag), updatedAt: now })));
+      await table.bulkPut(records.map((r) => ({ ...r, tags: withoutTag(r.tags, tag), updatedAt: now })));
       return records.map((r) => r.id);
     });
     this.emit(changed);
@@ -170,7 +162,7 @@ export class Library {
       const now = this.now();
       const updated = records.map((r) => {
         const tags = change(r.tags).map((t) => (spelled && tagKey(t) === tagKey(spelled) ? spelled : t));
-        return toRecord({ ...fromRecord(r), tags: uniqueTags(tags), updatedAt: now });
+        return { ...r, tags: uniqueTags(tags), updatedAt: now };
       });
       await table.bulkPut(updated);
       return updated.map((r) => r.id);
@@ -187,7 +179,7 @@ export class Library {
     const CHUNK = 1000;
     await this.write(async (table) => {
       for (let i = 0; i < papers.length; i += CHUNK) {
-        await table.bulkPut(papers.slice(i, i + CHUNK).map(toRecord));
+        await table.bulkPut(papers.slice(i, i + CHUNK));
         onProgress?.(Math.min(i + CHUNK, papers.length), papers.length);
       }
     });
@@ -216,13 +208,13 @@ export class Library {
 
   async getPaper(id: string): Promise<Paper | undefined> {
     const record = await this.reopening(() => this.db.papers.get(id));
-    return record && fromRecord(record);
+    return record;
   }
 
   /** The saved papers among `ids`, in no particular order. */
   async getPapers(ids: string[]): Promise<Paper[]> {
     const records = await this.reopening(() => this.db.papers.bulkGet(ids));
-    return records.filter((r): r is PaperRecord => r !== undefined).map(fromRecord);
+    return records.filter((r): r is PaperRecord => r !== undefined);
   }
 
   /** Saved papers, newest first; only those with `tag` (any spelling) when given. */
@@ -232,11 +224,10 @@ export class Library {
       const records = await this.db.papers.where('tags').equalsIgnoreCase(normalizeTag(options.tag)).toArray();
       return records
         .sort((a, b) => b.savedAt - a.savedAt)
-        .slice(0, limit)
-        .map(fromRecord);
+        .slice(0, limit);
     }
     const records = await this.db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
-    return records.map(fromRecord);
+    return records;
   }
 
   async countPapers(): Promise<number> {
@@ -253,8 +244,8 @@ export class Library {
       const spelled = await this.librarySpelling(table, tags, id);
       const old = await table.get(id);
       if (!old) throw new PaperNotSavedError(id);
-      const updated = { ...change(fromRecord(old), spelled), updatedAt: this.now() };
-      await table.put(toRecord(updated));
+      const updated = { ...change(old, spelled), updatedAt: this.now() };
+      await table.put(updated);
       return updated;
     });
     this.emit([id]);
@@ -284,18 +275,8 @@ export class Library {
     return this.reopening(() => this.db.transaction('rw', this.db.papers, () => body(this.db.papers)));
   }
 
-  /**
-   * Browsers close IndexedDB connections on their own (storage pressure, site data cleared); Dexie
-   * then refuses every call. Reopen once and try again, so the user's next action just works.
-   */
-  private async reopening<T>(action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (error) {
-      if ((error as { name?: string } | null)?.name !== 'DatabaseClosedError') throw error;
-      await this.db.open();
-      return action();
-    }
+  private reopening<T>(action: () => Promise<T>): Promise<T> {
+    return reopening(this.db, action);
   }
 
   private emit(ids: string[]) {

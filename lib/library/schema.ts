@@ -1,6 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
 import { searchWords } from './search-words';
+import { logPaperChanges } from './change-log';
 
 /**
  * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.
@@ -8,8 +9,28 @@ import { searchWords } from './search-words';
  * version with data and upgrades it.
  */
 
-/** A paper as stored: the paper plus the words it can be searched by. */
-export type PaperRecord = Paper & { words: string[] };
+/** A paper as stored (up to version 3 it also held the words it could be searched by). */
+export type PaperRecord = Paper;
+/** A paper as versions 2 and 3 stored it. */
+type WordsRecord = Paper & { words?: string[] };
+
+/**
+ * One committed write to the papers table: which papers changed, or `null` when it cannot say
+ * (the table was cleared, or too many changed to list). Written in the same transaction as the
+ * write itself (see change-log.ts), so the search index can catch up with exactly what happened.
+ */
+export interface ChangeRecord {
+  seq?: number;
+  ids: string[] | null;
+}
+
+/** The popup's search index as last saved, and the last change it includes (see lib/search). */
+export interface SearchIndexRecord {
+  key: string;
+  format: number;
+  seq: number;
+  data: unknown;
+}
 
 /** One paper on Hugging Face's trending list, as the watcher last saw it (kept 30 days). */
 export interface TrendingRecord {
@@ -36,7 +57,7 @@ export const SCHEMA_VERSIONS = [
     stores: { papers: 'id, savedAt, publishedAt, *tags, *words' },
     upgrade: (tx: Transaction) =>
       tx
-        .table<PaperRecord, string>('papers')
+        .table<WordsRecord, string>('papers')
         .toCollection()
         .modify((paper) => {
           paper.words = searchWords(paper);
@@ -47,6 +68,20 @@ export const SCHEMA_VERSIONS = [
     version: 3,
     stores: { papers: 'id, savedAt, publishedAt, upvotes, title, *tags, *words', trending: 'id, status, lastSeenAt' },
   },
+  {
+    // 4: search moves to an in-memory index (lib/search), kept in step through a change log. The
+    // word index cost about a hundred index entries per paper on every write and could not answer
+    // a keystroke within a frame at 20,000 papers.
+    version: 4,
+    stores: { papers: 'id, savedAt, publishedAt, upvotes, title, *tags', changes: '++seq', searchIndex: 'key' },
+    upgrade: (tx: Transaction) =>
+      tx
+        .table<WordsRecord, string>('papers')
+        .toCollection()
+        .modify((paper) => {
+          delete paper.words;
+        }),
+  },
 ] as const;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -56,6 +91,8 @@ export const DEFAULT_DATABASE_NAME = 'papershelf';
 export type LibraryDatabase = Dexie & {
   papers: Table<PaperRecord, string>;
   trending: Table<TrendingRecord, string>;
+  changes: Table<ChangeRecord, number>;
+  searchIndex: Table<SearchIndexRecord, string>;
 };
 
 /** Opens (lazily) the library database with all versions up to `upTo` (the newest by default). */
@@ -69,5 +106,6 @@ export function createLibraryDatabase(
     const version = db.version(step.version).stores(step.stores);
     if ('upgrade' in step) version.upgrade(step.upgrade);
   }
+  db.use(logPaperChanges);
   return db;
 }

@@ -37,7 +37,7 @@ describe.each(SCHEMA_VERSIONS.filter((v) => v.version < LATEST_SCHEMA_VERSION).m
       }
       const sample = await db.papers.get(rows[12_345]!.id);
       expect(sample).toMatchObject({ title: rows[12_345]!.title, tags: rows[12_345]!.tags, savedAt: rows[12_345]!.savedAt });
-      expect(sample?.words).toEqual(searchWords(rows[12_345]!));
+      expect(sample).not.toHaveProperty('words');
       db.close();
     }, 180_000);
   },

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { createLibraryDatabase, LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/library/schema';
 import { Library } from '@/lib/library/library';
 import { newPaper } from '@/lib/paper/paper';
+import { inProcessFinder } from '@/lib/search/finder';
 import { freshDatabaseName, metadata } from '../helpers';
 
 function papersAtVersion1(count: number) {
@@ -36,8 +37,10 @@ describe('library schema', () => {
     expect(upgraded.map((p) => p.id).sort()).toEqual(papers.map((p) => p.id).sort());
     expect((await library.listPapers({ tag: 'llm' })).length).toBe(papers.filter((p) => p.tags.includes('LLM')).length);
     expect((await library.getPaper('2601.10005'))?.note).toBe('Compare with DiT');
-    // version 2 indexes words for search
-    expect(await db.papers.where('words').equals('diffusion').count()).toBe(2000);
+    // the upgraded library is searchable
+    const found = await inProcessFinder(db).find({ text: 'diffus', tags: ['llm'], sort: 'savedAt' });
+    expect(found.ids).toHaveLength(papers.filter((p) => p.tags.includes('LLM')).length);
+    expect(found.total).toBe(2000);
     db.close();
   });
 

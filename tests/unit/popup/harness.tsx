@@ -6,6 +6,7 @@ import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers'
 import type { Library } from '@/lib/library/library';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
+import { inProcessFinder } from '@/lib/search/finder';
 import { TrendingWatcher } from '@/lib/trending/watcher';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
@@ -22,6 +23,7 @@ export function renderPopup(library: Library, options: { tab?: { id: number; url
   };
   const services: PopupServices = {
     db: library.db,
+    finder: inProcessFinder(library.db),
     send,
     activeTab: async () => options.tab,
     readLocal: async (key) => (await fakeBrowser.storage.local.get(key))[key],

@@ -1,0 +1,35 @@
+import type { LibraryAnswer, LibraryQuery } from './library-index';
+import type { LibraryFinder } from './finder';
+
+export type FinderRequest = { seq: number; query: LibraryQuery };
+export type FinderReply = { seq: number } & ({ ok: true; answer: LibraryAnswer } | { ok: false; message: string });
+
+/**
+ * Runs the index in a worker of the popup: loading it, catching up and saving never hold up typing.
+ * Same-origin and our own code on both ends, so the messages are typed, not validated.
+ */
+export function workerFinder(): LibraryFinder {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'library-search' });
+  const waiting = new Map<number, { resolve: (a: LibraryAnswer) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.onmessage = (event: MessageEvent<FinderReply>) => {
+    const reply = event.data;
+    const request = waiting.get(reply.seq);
+    waiting.delete(reply.seq);
+    if (reply.ok) request?.resolve(reply.answer);
+    else request?.reject(new Error(reply.message));
+  };
+  worker.onerror = (event) => {
+    for (const request of waiting.values()) request.reject(new Error(event.message || 'Library search stopped working'));
+    waiting.clear();
+  };
+  return {
+    find(query) {
+      const seq = ++next;
+      return new Promise((resolve, reject) => {
+        waiting.set(seq, { resolve, reject });
+        worker.postMessage({ seq, query } satisfies FinderRequest);
+      });
+    },
+  };
+}

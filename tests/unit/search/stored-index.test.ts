@@ -1,0 +1,112 @@
+// @vitest-environment node
+import Dexie from 'dexie';
+import { inProcessFinder } from '@/lib/search/finder';
+import { StoredLibraryIndex } from '@/lib/search/stored-index';
+import { freshLibrary, metadata } from '../helpers';
+
+const everything = { text: '', tags: [], sort: 'savedAt' as const };
+
+describe('the change log', () => {
+  it('records each committed library action with the papers it changed', async () => {
+    const library = freshLibrary();
+    await library.savePapers([metadata({ id: '2601.00001' }), metadata({ id: '2601.00002' })]);
+    await library.addTag('2601.00001', 'LLM');
+    await library.unsavePaper('2601.00002');
+    await library.deleteAll();
+    const log = await library.db.changes.toArray();
+    expect(log.map((c) => c.ids)).toEqual([['2601.00001', '2601.00002'], ['2601.00001'], ['2601.00002'], null]);
+  });
+
+  it('leaves no entry for a write that was rolled back', async () => {
+    const library = freshLibrary();
+    const { db } = library;
+    const saved = await library.savePaper(metadata());
+    await expect(
+      db.transaction('rw', db.papers, async () => {
+        await db.papers.put({ ...saved, id: '2601.99999' });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await db.changes.toArray()).map((c) => c.ids)).toEqual([['2606.03748']]);
+  });
+});
+
+describe('the stored library index', () => {
+  it('answers with every change made since it was built, by anyone', async () => {
+    const library = freshLibrary();
+    const index = new StoredLibraryIndex(library.db);
+    expect((await index.find(everything)).ids).toEqual([]);
+    await library.savePaper(metadata({ id: '2601.00001', title: 'Sparse Attention Everywhere' }), ['LLM']);
+    expect((await index.find({ ...everything, text: 'spar' })).ids).toEqual(['2601.00001']);
+    await library.setNote('2601.00001', 'ablation on heads');
+    expect((await index.find({ ...everything, text: 'ablat' })).ids).toEqual(['2601.00001']);
+    await library.unsavePaper('2601.00001');
+    expect((await index.find(everything)).total).toBe(0);
+  });
+
+  it('opens from its saved copy, catches up with later changes, and keeps the log short', async () => {
+    const library = freshLibrary();
+    await library.savePapers([metadata({ id: '2601.00001', title: 'First' }), metadata({ id: '2601.00002', title: 'Second' })]);
+    const first = new StoredLibraryIndex(library.db);
+    await first.find(everything);
+    await first.save();
+    expect(await library.db.changes.count()).toBe(1);
+    await library.savePaper(metadata({ id: '2601.00003', title: 'Third' }));
+    await library.unsavePaper('2601.00001');
+
+    // A damaged library would show here: the papers are now only readable through the saved index and the log.
+    const read = vi.spyOn(library.db.papers, 'toArray');
+    const second = new StoredLibraryIndex(library.db);
+    expect((await second.find({ ...everything, sort: 'title' })).ids).toEqual(['2601.00002', '2601.00003']);
+    expect(read).not.toHaveBeenCalled();
+    await second.save();
+    expect(await library.db.changes.count()).toBe(1);
+  });
+
+  it('keeps a newer saved index over an older one saved later', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata({ id: '2601.00001' }));
+    const slow = new StoredLibraryIndex(library.db);
+    await slow.find(everything);
+    await library.savePaper(metadata({ id: '2601.00002' }));
+    const quick = new StoredLibraryIndex(library.db);
+    await quick.find(everything);
+    await quick.save();
+    await slow.save();
+    const fresh = new StoredLibraryIndex(library.db);
+    expect((await fresh.find(everything)).total).toBe(2);
+    expect((await library.db.searchIndex.get('library'))?.seq).toBe(2);
+  });
+
+  it('rebuilds from the library when the saved index is damaged or the library was emptied', async () => {
+    const library = freshLibrary();
+    await library.savePapers([metadata({ id: '2601.00001' }), metadata({ id: '2601.00002' })]);
+    const index = new StoredLibraryIndex(library.db);
+    await index.find(everything);
+    await index.save();
+    await library.db.searchIndex.update('library', { data: { ids: ['x'] } });
+    expect((await new StoredLibraryIndex(library.db).find(everything)).total).toBe(2);
+    await library.deleteAll();
+    expect((await index.find(everything)).ids).toEqual([]);
+  });
+
+  it('saves a short while after answering, through the finder', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata());
+    const finder = inProcessFinder(library.db, 0);
+    await finder.find(everything);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await finder.saved();
+    expect(await library.db.searchIndex.count()).toBe(1);
+  });
+
+  it('reopens the database when the browser closed it', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata());
+    const index = new StoredLibraryIndex(library.db);
+    await index.find(everything);
+    library.db.close();
+    await expect(library.db.papers.count()).rejects.toBeInstanceOf(Dexie.DatabaseClosedError);
+    expect((await index.find(everything)).total).toBe(1);
+  });
+});
