@@ -8,6 +8,8 @@ import { useServices } from './services';
 
 interface LibraryRowProps {
   id: string;
+  /** The paper as already read with others (the first screen's rows), shown until its own read answers. */
+  known?: Paper;
   selected: boolean;
   expanded: boolean;
   knownTags: string[];
@@ -18,9 +20,9 @@ interface LibraryRowProps {
 }
 
 /** One saved paper: title, who and when, tags; expanded, its links, tag editor and note. */
-export function LibraryRow({ id, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
+export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
   const { db, send } = useServices();
-  const paper = useLiveQuery(() => db.papers.get(id), [db, id]);
+  const paper = useLiveQuery(() => db.papers.get(id), [db, id], known);
   if (!paper) return <div className="row placeholder" aria-hidden="true" />;
   return (
     <div className={`row${expanded ? ' expanded' : ''}`}>

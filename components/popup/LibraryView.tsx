@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
-import { newestIds } from '@/lib/library/find-papers';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { newestPapers } from '@/lib/library/find-papers';
 import type { LibraryAnswer, LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
 import { BulkBar } from './BulkBar';
@@ -30,15 +30,18 @@ export function LibraryView() {
   const [expanded, setExpanded] = useState<string>();
   const [undo, setUndo] = useState<Paper[]>();
   const { run, error } = useAction();
-  const { answer, searchError } = useLibraryAnswer(text, tags, sort);
+  // The newest papers at once, in one read, while the library index loads (which starts once they
+  // are in, so the two do not queue behind each other).
+  const firstPapers = useLiveQuery(() => newestPapers(db, FIRST_PAGE), [db]);
+  const firstIds = useMemo(() => firstPapers?.map((p) => p.id), [firstPapers]);
+  const { answer, searchError } = useLibraryAnswer(text, tags, sort, firstPapers !== undefined);
   const tagCounts = answer?.tagCounts ?? [];
   const knownTags = tagCounts.map((t) => t.tag);
   const allIds = answer?.ids;
-  // The newest rows at once, while the search index loads.
-  const firstIds = useLiveQuery(() => newestIds(db, FIRST_PAGE), [db]);
   const ids = allIds ?? (sort === 'savedAt' && !text.trim() && tags.length === 0 ? firstIds : undefined);
-  const counted = useLiveQuery(() => db.papers.count(), [db]);
-  const total = answer?.total ?? counted;
+  const total = answer?.total;
+  // Known before the index answers: no newest paper means no paper at all.
+  const libraryEmpty = total === 0 || (total === undefined && firstPapers?.length === 0);
 
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer's functions are not memoizable; this component is simply not compiler-optimized.
@@ -52,7 +55,8 @@ export function LibraryView() {
     // Until the list has been laid out (or where nothing is laid out), assume the popup's size.
     observeElementRect: (instance, callback) =>
       observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : LIST_RECT)),
-    getItemKey: (index) => ids?.[index] ?? index,
+    // Rows are keyed by position (the default): a key per paper id would make every new search
+    // re-measure all 20,000 positions, the largest cost of a keystroke.
   });
   const roving = useRovingFocus(ids?.length ?? 0, { onMove: (index) => virtualizer.scrollToIndex(index) });
 
@@ -71,7 +75,7 @@ export function LibraryView() {
         type="search"
         className="search"
         aria-label="Search library"
-        placeholder={`Search ${total ?? ''} papers: title, abstract, authors, tags, notes`}
+        placeholder={`Search ${total ?? 'your'} papers: title, abstract, authors, tags, notes`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         autoFocus
@@ -135,9 +139,9 @@ export function LibraryView() {
           onClear={() => setSelected(new Set())}
         />
       )}
-      {ids && ids.length === 0 && (
+      {ids && ids.length === 0 && (libraryEmpty || allIds) && (
         <p className="empty">
-          {total === 0 ? 'Your library is empty. Save papers on huggingface.co/papers or in “On this page”.' : 'No paper matches.'}
+          {libraryEmpty ? 'Your library is empty. Save papers on huggingface.co/papers or in “On this page”.' : 'No paper matches.'}
         </p>
       )}
       <div ref={scroller} className="scroller">
@@ -163,6 +167,7 @@ export function LibraryView() {
               >
                 <LibraryRow
                   id={id}
+                  known={firstPapers?.[item.index]?.id === id ? firstPapers[item.index] : undefined}
                   selected={selected.has(id)}
                   expanded={expanded === id}
                   knownTags={knownTags}
@@ -192,16 +197,17 @@ export function LibraryView() {
  * again whenever the library changes (the change log's newest entry moves). Answers to superseded
  * questions are dropped; the last answer stays on screen until the next one arrives.
  */
-function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort) {
+function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start: boolean) {
   const { db, finder } = useServices();
   const [answer, setAnswer] = useState<LibraryAnswer>();
   const [searchError, setSearchError] = useState<string>();
-  const revision = useLiveQuery(async () => ({ seq: await db.changes.toCollection().lastKey() }), [db]);
+  // A number, so a re-read that finds the same newest change (the log being pruned) changes nothing.
+  const revision = useLiveQuery(async () => ((await db.changes.toCollection().lastKey()) as number | undefined) ?? 0, [db]);
   const tagsKey = tags.join('\n');
   useEffect(() => {
-    if (!revision) return;
+    if (revision === undefined || !start) return;
     let current = true;
-    finder.find({ text, tags: tagsKey ? tagsKey.split('\n') : [], sort }).then(
+    finder.find({ text, tags: tagsKey ? tagsKey.split('\n') : [], sort }, revision).then(
       (found) => {
         if (!current) return;
         setAnswer(found);
@@ -212,6 +218,6 @@ function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort) {
     return () => {
       current = false;
     };
-  }, [finder, text, tagsKey, sort, revision]);
+  }, [finder, text, tagsKey, sort, revision, start]);
   return { answer, searchError };
 }

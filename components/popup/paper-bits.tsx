@@ -18,11 +18,13 @@ export function authorsShort(authors: string[]): string {
   return `${authors[0]} et al.`;
 }
 
+// One formatter for all rows: toLocaleDateString builds a new one per call, which was most of a
+// keystroke's script time in a 20,000-paper library.
+const dayFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 export function shortDate(iso: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
 }
 
 export function SaveToggle({ saved, busy, onToggle, title }: { saved: boolean; busy?: boolean; onToggle: () => void; title: string }) {

@@ -8,17 +8,24 @@ import { sendRequest } from '@/lib/messages/client';
 import { workerFinder } from '@/lib/search/worker-finder';
 import '@/components/theme.css';
 
+// No `tabs` permission needed: the tab's id always, its URL when it is on huggingface.co.
+// `popup.html?tab=<id>` shows a given tab's papers when the popup is opened as a page of its own.
+async function findActiveTab() {
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+}
+
+// Asked before React renders: the browser answers these while the first render runs.
+const db = libraryDatabase();
+db.open().catch(() => undefined); // a failure shows where the data is read
+const activeTab = findActiveTab();
+
 const services: PopupServices = {
-  db: libraryDatabase(),
+  db,
   finder: workerFinder(),
   send: sendRequest,
-  // No `tabs` permission needed: the tab's id always, its URL when it is on huggingface.co.
-  // `popup.html?tab=<id>` shows a given tab's papers when the popup is opened as a page of its own.
-  activeTab: async () => {
-    const asked = Number(new URLSearchParams(location.search).get('tab'));
-    const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
-  },
+  activeTab: () => activeTab,
   readLocal: async (key) => (await browser.storage.local.get(key))[key],
   onLocalChange: (listener) => {
     const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);

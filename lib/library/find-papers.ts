@@ -1,6 +1,6 @@
-import type { LibraryDatabase } from './schema';
+import type { LibraryDatabase, PaperRecord } from './schema';
 
-/** The newest saved papers' ids, to show the first rows before the whole list is ready. */
-export function newestIds(db: LibraryDatabase, limit: number): Promise<string[]> {
-  return db.papers.orderBy('savedAt').reverse().limit(limit).primaryKeys();
+/** The newest saved papers, to show the first rows before the whole list is ready. */
+export function newestPapers(db: LibraryDatabase, limit: number): Promise<PaperRecord[]> {
+  return db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
 }

@@ -4,7 +4,11 @@ import { StoredLibraryIndex } from './stored-index';
 
 /** Finds and orders library papers; the popup's list asks it on every keystroke, sort and tag change. */
 export interface LibraryFinder {
-  find(query: LibraryQuery): Promise<LibraryAnswer>;
+  /**
+   * `revision` is the change log's newest key as the asker last saw it: an index already past it
+   * answers without looking at the log (one database read less per keystroke).
+   */
+  find(query: LibraryQuery, revision?: number): Promise<LibraryAnswer>;
 }
 
 /** How long after an answer the index is saved, so a burst of keystrokes saves once. */
@@ -16,8 +20,8 @@ export function inProcessFinder(db: LibraryDatabase, saveDelay = SAVE_DELAY_MS):
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSave: Promise<void> = Promise.resolve();
   return {
-    async find(query) {
-      const answer = await index.find(query);
+    async find(query, revision) {
+      const answer = await index.find(query, revision);
       clearTimeout(timer);
       timer = setTimeout(() => (lastSave = index.save().catch(() => undefined)), saveDelay);
       return answer;

@@ -24,9 +24,10 @@ export class StoredLibraryIndex {
 
   constructor(private readonly db: LibraryDatabase) {}
 
-  find(query: LibraryQuery): Promise<LibraryAnswer> {
+  /** Answers `query` with every committed change included (or, given `revision`, every change up to it). */
+  find(query: LibraryQuery, revision?: number): Promise<LibraryAnswer> {
     const answer = this.queue.then(async () => {
-      await reopening(this.db, () => this.refresh());
+      if (!this.index || revision === undefined || revision > this.seq) await reopening(this.db, () => this.refresh());
       return this.index!.find(query);
     });
     this.queue = answer.catch(() => undefined);

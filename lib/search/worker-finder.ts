@@ -1,8 +1,9 @@
 import type { LibraryAnswer, LibraryQuery } from './library-index';
 import type { LibraryFinder } from './finder';
 
-export type FinderRequest = { seq: number; query: LibraryQuery };
-export type FinderReply = { seq: number } & ({ ok: true; answer: LibraryAnswer } | { ok: false; message: string });
+export type FinderRequest = { seq: number; query: LibraryQuery; revision?: number };
+/** `ms`: the worker's time on this request, published as a `papershelf:find` performance mark for profiling and the bench. */
+export type FinderReply = { seq: number; ms: number } & ({ ok: true; answer: LibraryAnswer } | { ok: false; message: string });
 
 /**
  * Runs the index in a worker of the popup: loading it, catching up and saving never hold up typing.
@@ -14,6 +15,7 @@ export function workerFinder(): LibraryFinder {
   let next = 0;
   worker.onmessage = (event: MessageEvent<FinderReply>) => {
     const reply = event.data;
+    performance.mark('papershelf:find', { detail: { workerMs: reply.ms } });
     const request = waiting.get(reply.seq);
     waiting.delete(reply.seq);
     if (reply.ok) request?.resolve(reply.answer);
@@ -24,11 +26,11 @@ export function workerFinder(): LibraryFinder {
     waiting.clear();
   };
   return {
-    find(query) {
+    find(query, revision) {
       const seq = ++next;
       return new Promise((resolve, reject) => {
         waiting.set(seq, { resolve, reject });
-        worker.postMessage({ seq, query } satisfies FinderRequest);
+        worker.postMessage({ seq, query, revision } satisfies FinderRequest);
       });
     },
   };

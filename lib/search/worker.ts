@@ -7,9 +7,10 @@ const finder = inProcessFinder(libraryDatabase());
 const reply = (message: FinderReply) => postMessage(message);
 
 addEventListener('message', (event: MessageEvent<FinderRequest>) => {
-  const { seq, query } = event.data;
-  finder.find(query).then(
-    (answer) => reply({ seq, ok: true, answer }),
-    (error: unknown) => reply({ seq, ok: false, message: error instanceof Error ? error.message : String(error) }),
+  const { seq, query, revision } = event.data;
+  const started = performance.now();
+  finder.find(query, revision).then(
+    (answer) => reply({ seq, ms: performance.now() - started, ok: true, answer }),
+    (error: unknown) => reply({ seq, ms: performance.now() - started, ok: false, message: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -63,6 +63,19 @@ describe('the stored library index', () => {
     expect(await library.db.changes.count()).toBe(1);
   });
 
+  it('skips the log when told of no change it has not seen, and reads it when told of one', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata({ id: '2601.00001' }));
+    const index = new StoredLibraryIndex(library.db);
+    await index.find(everything);
+    const readLog = vi.spyOn(library.db.changes, 'where');
+    expect((await index.find({ ...everything, text: 'yolo' }, 1)).ids).toEqual(['2601.00001']);
+    expect(readLog).not.toHaveBeenCalled();
+    await library.savePaper(metadata({ id: '2601.00002' }));
+    expect((await index.find({ ...everything, text: 'yolo' }, 2)).ids).toEqual(['2601.00002', '2601.00001']);
+    expect(readLog).toHaveBeenCalled();
+  });
+
   it('keeps a newer saved index over an older one saved later', async () => {
     const library = freshLibrary();
     await library.savePaper(metadata({ id: '2601.00001' }));
