@@ -70,4 +70,60 @@ describe('faults', () => {
     await again.close();
     await wipe();
   }, 180_000);
+
+  it('a storage quota error shows a clear message where the user acted, loses nothing, and the next action works once space is back', async () => {
+    const helper = await ext.openPage('options.html');
+    const [paper] = bulk(1, 60_000);
+    await sendFromPage(helper, { type: 'savePapers', papers: [paper], tags: ['kept'] });
+    // The browser refuses every write for want of space, in the real background worker. (Chromium
+    // ignores DevTools' quota override for an extension with unlimitedStorage.)
+    await ext.worker.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (globalThis as { spaceBack?: () => void }).spaceBack = () => (IDBObjectStore.prototype.put = put);
+      IDBObjectStore.prototype.put = function full() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('button', { name: `Details: ${paper!.title}` }).click();
+    const addTag = popup.getByRole('combobox', { name: 'Add tag' });
+    await addTag.fill('urgent');
+    await addTag.press('Enter');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/out of storage space.*Nothing saved before was lost/);
+
+    const stored = await sendFromPage<{ papers: { id: string; tags: string[] }[] }>(helper, { type: 'listPapers' });
+    expect(stored.papers).toEqual([expect.objectContaining({ id: paper!.id, tags: ['kept'] })]);
+
+    await ext.worker.evaluate(() => (globalThis as { spaceBack?: () => void }).spaceBack?.());
+    await addTag.fill('urgent');
+    await addTag.press('Enter');
+    await popup.getByRole('button', { name: 'Remove tag urgent' }).waitFor();
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    await popup.close();
+    await helper.close();
+    await wipe();
+  });
+
+  it('a database connection closed under the background (as browsers do) is reopened: the next action works and nothing is lost', async () => {
+    const helper = await ext.openPage('options.html');
+    const [first, second] = bulk(2, 70_000);
+    await sendFromPage(helper, { type: 'savePapers', papers: [first] });
+    // Close the worker's real connection the moment it is next used; the browser then refuses it
+    // ("The database connection is closing"), exactly as after a forced close.
+    await ext.worker.evaluate(() => {
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function closedUnder(this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        IDBDatabase.prototype.transaction = transaction;
+        (globalThis as { closedUnder?: boolean }).closedUnder = true;
+        this.close();
+        return transaction.apply(this, args);
+      };
+    });
+    expect(await sendFromPage(helper, { type: 'savePapers', papers: [second] })).toMatchObject({ ok: true });
+    expect(await ext.worker.evaluate(() => (globalThis as { closedUnder?: boolean }).closedUnder)).toBe(true);
+    const stored = await sendFromPage<{ papers: { id: string }[] }>(helper, { type: 'listPapers' });
+    expect(stored.papers.map((p) => p.id).sort()).toEqual([first!.id, second!.id].sort());
+    await helper.close();
+    await wipe();
+  });
 });
