@@ -6,14 +6,17 @@ import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers'
 import type { Library } from '@/lib/library/library';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
-import { inProcessFinder } from '@/lib/search/finder';
+import { inProcessFinder, type LibraryFinder } from '@/lib/search/finder';
 import { TrendingWatcher } from '@/lib/trending/watcher';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
 const popupSender = { id: own.id, url: `${own.origin}popup.html` };
 
 /** The popup wired to a real library and router, as in the extension; the tab is made up. */
-export function renderPopup(library: Library, options: { tab?: { id: number; url: string }; fetch?: typeof fetch; now?: () => number } = {}) {
+export function renderPopup(
+  library: Library,
+  options: { tab?: { id: number; url: string }; fetch?: typeof fetch; now?: () => number; finder?: LibraryFinder } = {},
+) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
   const deps: RouterDeps = { library, own, trending: watcher, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
   const sent: RequestType[] = [];
@@ -23,7 +26,7 @@ export function renderPopup(library: Library, options: { tab?: { id: number; url
   };
   const services: PopupServices = {
     db: library.db,
-    finder: inProcessFinder(library.db),
+    finder: options.finder ?? inProcessFinder(library.db),
     send,
     activeTab: async () => options.tab,
     readLocal: async (key) => (await fakeBrowser.storage.local.get(key))[key],

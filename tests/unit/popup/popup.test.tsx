@@ -60,6 +60,24 @@ describe('popup: library', () => {
     expect(await screen.findByText('No paper matches.')).toBeInTheDocument();
   });
 
+  it('keeps showing the newest papers and says so when search is not available', async () => {
+    const { library } = await libraryOf(3);
+    renderPopup(library, { finder: { find: async () => Promise.reject(new Error('The search index could not be read')) } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Search is not available: The search index could not be read');
+    expect(rowTitles()).toHaveLength(3);
+  });
+
+  it('follows library changes made elsewhere while it is open', async () => {
+    const { library } = await libraryOf(3);
+    renderPopup(library);
+    const search = await screen.findByRole('searchbox', { name: 'Search library' });
+    await userEvent.type(search, 'sparse');
+    await waitFor(() => expect(rowTitles()).toEqual([]));
+    await library.savePaper(metadata({ id: '2601.77777', title: 'Sparse Mixtures at Scale' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Sparse Mixtures at Scale']));
+    expect(screen.getByText('1 paper of 4')).toBeInTheDocument();
+  });
+
   it('filters by one or more tags, showing counts', async () => {
     const { library } = await libraryOf(5);
     await library.addTag(SEED_PAPERS[0]!.id, 'LLM');
