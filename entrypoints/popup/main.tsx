@@ -5,6 +5,7 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { libraryDatabase } from '@/lib/library/instance';
 import { sendRequest } from '@/lib/messages/client';
+import { inProcessFinder, type LibraryFinder } from '@/lib/search/finder';
 import { workerFinder } from '@/lib/search/worker-finder';
 import '@/components/theme.css';
 
@@ -21,9 +22,18 @@ const db = libraryDatabase();
 db.open().catch(() => undefined); // a failure shows where the data is read
 const activeTab = findActiveTab();
 
+/** Search in a worker, so typing never waits; in the popup's own thread where workers cannot start. */
+function libraryFinder(): LibraryFinder {
+  try {
+    return workerFinder();
+  } catch {
+    return inProcessFinder(db);
+  }
+}
+
 const services: PopupServices = {
   db,
-  finder: workerFinder(),
+  finder: libraryFinder(),
   send: sendRequest,
   activeTab: () => activeTab,
   readLocal: async (key) => (await browser.storage.local.get(key))[key],
