@@ -75,7 +75,7 @@ export function LibraryView() {
         type="search"
         className="search"
         aria-label="Search library"
-        placeholder={`Search ${total ?? 'your'} papers: title, abstract, authors, tags, notes`}
+        placeholder={`Search ${total === 1 ? '1 paper' : `${total ?? 'your'} papers`}: title, abstract, authors, tags, notes`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         autoFocus
