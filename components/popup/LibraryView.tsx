@@ -203,11 +203,10 @@ function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start
   const [searchError, setSearchError] = useState<string>();
   // A number, so a re-read that finds the same newest change (the log being pruned) changes nothing.
   const revision = useLiveQuery(async () => ((await db.changes.toCollection().lastKey()) as number | undefined) ?? 0, [db]);
-  const tagsKey = tags.join('\n');
   useEffect(() => {
     if (revision === undefined || !start) return;
     let current = true;
-    finder.find({ text, tags: tagsKey ? tagsKey.split('\n') : [], sort }, revision).then(
+    finder.find({ text, tags, sort }, revision).then(
       (found) => {
         if (!current) return;
         setAnswer(found);
@@ -218,6 +217,6 @@ function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start
     return () => {
       current = false;
     };
-  }, [finder, text, tagsKey, sort, revision, start]);
+  }, [finder, text, tags, sort, revision, start]);
   return { answer, searchError };
 }

@@ -5,7 +5,7 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { libraryDatabase } from '@/lib/library/instance';
 import { sendRequest } from '@/lib/messages/client';
-import { inProcessFinder, type LibraryFinder } from '@/lib/search/finder';
+import type { LibraryFinder } from '@/lib/search/finder';
 import { workerFinder } from '@/lib/search/worker-finder';
 import '@/components/theme.css';
 
@@ -22,12 +22,16 @@ const db = libraryDatabase();
 db.open().catch(() => undefined); // a failure shows where the data is read
 const activeTab = findActiveTab();
 
-/** Search in a worker, so typing never waits; in the popup's own thread where workers cannot start. */
+/**
+ * Search in a worker, so typing never waits; in the popup's own thread where workers cannot start
+ * (loaded only then, so the index code stays out of the popup's start-up).
+ */
 function libraryFinder(): LibraryFinder {
   try {
     return workerFinder();
   } catch {
-    return inProcessFinder(db);
+    const local = import('@/lib/search/finder').then(({ inProcessFinder }) => inProcessFinder(db));
+    return { find: async (query, revision) => (await local).find(query, revision) };
   }
 }
 

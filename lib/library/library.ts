@@ -19,17 +19,21 @@ export class PaperNotSavedError extends Error {
   }
 }
 
-/** Every tag in the library with the number of papers holding it, most used first. */
-export async function countTags(db: LibraryDatabase): Promise<TagCount[]> {
+/** Counts tags (any spelling, the first one seen kept), most used first. */
+export function tallyTags(tags: Iterable<string>): TagCount[] {
   const counts = new Map<string, TagCount>();
-  // Walking the multi-entry index reads keys only, not the papers.
-  await db.papers.orderBy('tags').eachKey((key) => {
-    const tag = String(key);
+  for (const tag of tags) {
     const entry = counts.get(tagKey(tag));
     if (entry) entry.count += 1;
     else counts.set(tagKey(tag), { tag, count: 1 });
-  });
+  }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Every tag in the library with the number of papers holding it, most used first. */
+export async function countTags(db: LibraryDatabase): Promise<TagCount[]> {
+  // Walking the multi-entry index reads keys only, not the papers.
+  return tallyTags((await db.papers.orderBy('tags').keys()).map(String));
 }
 
 

@@ -1,4 +1,4 @@
-import type { TagCount } from '../library/library';
+import { tallyTags, type TagCount } from '../library/library';
 import { searchWords, wordsOf } from '../library/search-words';
 import type { Paper } from '../paper/model';
 import { tagKey } from '../paper/tags';
@@ -203,16 +203,7 @@ export class LibraryIndex {
   }
 
   private tagCounts(): TagCount[] {
-    if (this.counts) return this.counts;
-    const counts = new Map<string, TagCount>();
-    for (const doc of this.docOf.values()) {
-      for (const tag of this.tags[doc]!) {
-        const entry = counts.get(tagKey(tag));
-        if (entry) entry.count += 1;
-        else counts.set(tagKey(tag), { tag, count: 1 });
-      }
-    }
-    this.counts = [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    this.counts ??= tallyTags([...this.docOf.values()].flatMap((doc) => this.tags[doc]!));
     return this.counts;
   }
 
