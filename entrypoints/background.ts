@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { broadcastLibraryChange } from '@/lib/messages/library-change';
+import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import { forgetTabPapers, recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
       version: browser.runtime.getManifest().version,
     },
     tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
+    cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
     trending: watcher,
   };
 

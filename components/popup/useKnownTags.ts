@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countTags, type TagCount } from '@/lib/library/library';
+import { countTags } from '@/lib/library/library';
+import type { TagCount } from '@/lib/paper/tags';
 import { useServices } from './services';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
 

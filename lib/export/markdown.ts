@@ -1,4 +1,5 @@
 import type { Paper } from '../paper/model';
+import { httpsHref } from '../paper/urls';
 
 /** A reading list: one line a paper with its links, tags and note. */
 export function toMarkdown(papers: Paper[], heading = 'Reading list'): string {
@@ -7,7 +8,8 @@ export function toMarkdown(papers: Paper[], heading = 'Reading list'): string {
     const who = p.organization?.name ?? (p.authors.length > 3 ? `${p.authors[0]} et al.` : p.authors.join(', '));
     const meta = [who, p.publishedAt].filter(Boolean).join(', ');
     const tags = p.tags.length ? ` ${p.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}` : '';
-    lines.push(`- [ ] [${text(p.title)}](${p.links.huggingFace})${meta ? ` — ${text(meta)}` : ''} · [arXiv](${p.links.arxiv}) · [PDF](${p.links.pdf})${tags}`);
+    const links = [link('arXiv', p.links.arxiv), link('PDF', p.links.pdf)].filter(Boolean).join(' · ');
+    lines.push(`- [ ] ${link(text(p.title), p.links.huggingFace) || text(p.title)}${meta ? ` — ${text(meta)}` : ''}${links ? ` · ${links}` : ''}${tags}`);
     if (p.note) for (const line of p.note.split('\n')) lines.push(`  > ${text(line)}`);
   }
   return lines.join('\n') + '\n';
@@ -15,5 +17,14 @@ export function toMarkdown(papers: Paper[], heading = 'Reading list'): string {
 
 /** Keeps page text from turning into Markdown links or emphasis. */
 function text(value: string): string {
-  return value.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return value.replace(/([\\`*_[\]<>()!#|])/g, '\\$1');
+}
+
+/**
+ * A Markdown link to a plain https address, or nothing. Parentheses are percent-encoded so a target
+ * can never end early and start a link of its own.
+ */
+function link(label: string, url: string): string {
+  const href = httpsHref(url);
+  return href ? `[${label}](${href.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : '';
 }

@@ -1,6 +1,7 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { normalizeArxivId } from '../paper/arxiv-id';
-import { clip, LIMITS } from './text-values';
+import { LIMITS } from '../paper/limits';
+import { clip } from './text-values';
 
 /**
  * Reads the data Hugging Face embeds in listing pages (`div[data-target="DailyPapers"][data-props]`),

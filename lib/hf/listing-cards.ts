@@ -1,6 +1,7 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { normalizeArxivId } from '../paper/arxiv-id';
-import { clip, isShownDate, LIMITS, parseCount, parseShownDate, textOf } from './text-values';
+import { LIMITS } from '../paper/limits';
+import { clip, isShownDate, parseCount, parseShownDate, textOf } from './text-values';
 
 /**
  * Finds paper cards by what is stable on Hugging Face's pages: links to `/papers/<arXiv id>`,

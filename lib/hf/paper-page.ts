@@ -1,6 +1,7 @@
 import type { PaperMetadataInput } from '../paper/model';
 import { readDetails } from './listing-cards';
-import { clip, isShownDate, LIMITS, parseShownDate, textOf } from './text-values';
+import { LIMITS } from '../paper/limits';
+import { clip, isShownDate, parseShownDate, textOf } from './text-values';
 
 /**
  * A paper's own page (`/papers/<id>`): the title is the `h1`, the abstract follows an "Abstract"

@@ -39,8 +39,6 @@ export function textOf(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Page text cut to the length the paper model accepts, so a damaged page still gives valid papers. */
-export const LIMITS = { title: 1000, summary: 20_000, name: 300, handle: 200 } as const;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;

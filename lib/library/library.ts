@@ -1,16 +1,11 @@
 import type { Table } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
-import { mergeMetadata, newPaper } from '../paper/paper';
-import { normalizeTag, tagKey, uniqueTags, withoutTag } from '../paper/tags';
+import { fillMetadata, mergeMetadata, newPaper } from '../paper/paper';
+import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '../paper/tags';
 import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
 
 export type LibraryChangeListener = (changedIds: string[]) => void;
-
-export interface TagCount {
-  tag: string;
-  count: number;
-}
 
 export class PaperNotSavedError extends Error {
   constructor(id: string) {
@@ -19,23 +14,14 @@ export class PaperNotSavedError extends Error {
   }
 }
 
-/** Counts tags (any spelling, the first one seen kept), most used first. */
-export function tallyTags(tags: Iterable<string>): TagCount[] {
-  const counts = new Map<string, TagCount>();
-  for (const tag of tags) {
-    const entry = counts.get(tagKey(tag));
-    if (entry) entry.count += 1;
-    else counts.set(tagKey(tag), { tag, count: 1 });
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-}
-
 /** Every tag in the library with the number of papers holding it, most used first. */
 export async function countTags(db: LibraryDatabase): Promise<TagCount[]> {
   // Walking the multi-entry index reads keys only, not the papers.
   return tallyTags((await db.papers.orderBy('tags').keys()).map(String));
 }
 
+/** Where metadata comes from: a page may fill in what a saved paper lacks, never replace it. */
+export type MetadataSource = 'extension' | 'page';
 
 /**
  * The user's library of saved papers. Each method is one user action and runs in one transaction,
@@ -54,8 +40,12 @@ export class Library {
     return () => this.listeners.delete(listener);
   }
 
-  /** Saves papers (or refreshes their metadata if already saved) and adds `tags` to each. */
-  async savePapers(papers: PaperMetadata[], tags: string[] = []): Promise<Paper[]> {
+  /**
+   * Saves papers (or refreshes their metadata if already saved) and adds `tags` to each. Metadata a
+   * page sent only fills in what a saved paper lacks: a page must not rewrite what the user kept.
+   */
+  async savePapers(papers: PaperMetadata[], tags: string[] = [], source: MetadataSource = 'extension'): Promise<Paper[]> {
+    const refresh = source === 'page' ? fillMetadata : mergeMetadata;
     const saved = await this.write(async (table) => {
       const spelled = await this.librarySpelling(table, tags);
       const existing = await table.bulkGet(papers.map((p) => p.id));
@@ -63,7 +53,7 @@ export class Library {
       const records = papers.map((metadata, i) => {
         const old = existing[i];
         const paper: Paper = old
-          ? { ...mergeMetadata(old, metadata), tags: uniqueTags([...old.tags, ...spelled]), updatedAt: now }
+          ? { ...refresh(old, metadata), tags: uniqueTags([...old.tags, ...spelled]), updatedAt: now }
           : newPaper(metadata, now, spelled);
         return paper;
       });
@@ -158,11 +148,11 @@ export class Library {
 
   private async retag(tag: string, change: (tags: string[]) => string[], newTag?: string): Promise<number> {
     const changed = await this.write(async (table) => {
-      const records = await table.where('tags').equalsIgnoreCase(normalizeTag(tag)).toArray();
+      const records = await this.papersWithTag(table, tag);
       // The new name takes the spelling the library already uses for it, if any; renaming "llm" to
       // "LLM" is a change of spelling and takes the new one.
       const respelling = newTag !== undefined && tagKey(newTag) === tagKey(tag);
-      const [spelled] = newTag === undefined ? [] : respelling ? [normalizeTag(newTag)] : await this.librarySpelling(table, [newTag]);
+      const [spelled] = newTag === undefined ? [] : respelling ? uniqueTags([newTag]) : await this.librarySpelling(table, [newTag]);
       const now = this.now();
       const updated = records.map((r) => {
         const tags = change(r.tags).map((t) => (spelled && tagKey(t) === tagKey(spelled) ? spelled : t));
@@ -225,7 +215,8 @@ export class Library {
   async listPapers(options: { tag?: string; limit?: number } = {}): Promise<Paper[]> {
     const limit = options.limit ?? Infinity;
     if (options.tag !== undefined) {
-      const records = await this.db.papers.where('tags').equalsIgnoreCase(normalizeTag(options.tag)).toArray();
+      const tag = options.tag;
+      const records = await this.reopening(() => this.db.transaction('r', this.db.papers, () => this.papersWithTag(this.db.papers, tag)));
       return records
         .sort((a, b) => b.savedAt - a.savedAt)
         .slice(0, limit);
@@ -258,21 +249,60 @@ export class Library {
 
   /**
    * Tags keep the spelling the library already uses ("llm" becomes "LLM" if another paper has "LLM"),
-   * so one tag never splits into two. Reads index keys only, in one query.
+   * so one tag never splits into two. Reads the distinct tags of the index only, and matches them on
+   * the tag key: a case-insensitive key range cannot hold tags whose lower case differs in length.
    */
   // Deliberately not `async`: a native async function that finishes without awaiting Dexie makes
   // Dexie lose track of the transaction (PrematureCommitError); a Dexie promise chain does not.
   private librarySpelling(table: Table<PaperRecord, string>, tags: string[], exceptId?: string): PromiseLike<string[]> {
     const wanted = uniqueTags(tags);
-    const known = new Map<string, string>();
+    return this.spellingsOf(table, wanted).then((known) => {
+      // A spelling held only by the paper being changed is not the library's: the user may re-spell it.
+      const checks = [...known.entries()].map(([key, spelling]) =>
+        exceptId === undefined
+          ? [key, true] as const
+          : table
+              .where('tags')
+              .equals(spelling)
+              .limit(2)
+              .primaryKeys()
+              .then((holders) => [key, holders.some((id) => id !== exceptId)] as const),
+      );
+      return Promise.all(checks).then((results) => {
+        const library = new Map(results.filter(([, kept]) => kept).map(([key]) => [key, known.get(key)!]));
+        return uniqueTags(wanted.map((tag) => library.get(tagKey(tag)) ?? tag));
+      });
+    });
+  }
+
+  /** The library's spelling of each of `tags` it already holds, by tag key. */
+  private spellingsOf(table: Table<PaperRecord, string>, tags: string[]): PromiseLike<Map<string, string>> {
+    const keys = new Set(tags.map(tagKey));
+    if (keys.size === 0) return Promise.resolve(new Map());
     return table
-      .where('tags')
-      .anyOfIgnoreCase(wanted)
-      .eachKey((key, cursor) => {
-        const tag = String(key);
-        if (cursor.primaryKey !== exceptId && !known.has(tagKey(tag))) known.set(tagKey(tag), tag);
-      })
-      .then(() => uniqueTags(wanted.map((tag) => known.get(tagKey(tag)) ?? tag)));
+      .orderBy('tags')
+      .uniqueKeys()
+      .then((all) => {
+        const known = new Map<string, string>();
+        for (const raw of all) {
+          const spelling = String(raw);
+          const key = tagKey(spelling);
+          if (keys.has(key) && !known.has(key)) known.set(key, spelling);
+        }
+        return known;
+      });
+  }
+
+  /** Papers holding `tag` in any spelling. */
+  private papersWithTag(table: Table<PaperRecord, string>, tag: string): PromiseLike<PaperRecord[]> {
+    const key = tagKey(tag);
+    return table
+      .orderBy('tags')
+      .uniqueKeys()
+      .then((all) => {
+        const spellings = all.map(String).filter((spelling) => tagKey(spelling) === key);
+        return spellings.length === 0 ? [] : table.where('tags').anyOf(spellings).distinct().toArray();
+      });
   }
 
   private write<T>(body: (table: Table<PaperRecord, string>) => Promise<T>): Promise<T> {

@@ -2,11 +2,12 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
 import { searchWords } from './search-words';
 import { logPaperChanges } from './change-log';
+import { enforcePaperLimits } from './limits-guard';
 
 /**
  * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.
- * Never edit a released version; add a new one. tests/unit/library-schema.test.ts opens each older
- * version with data and upgrades it.
+ * Never edit a released version; add a new one. tests/unit/library/schema-upgrades.test.ts opens each
+ * older version with data and upgrades it.
  */
 
 /** A paper as stored (up to version 3 it also held the words it could be searched by). */
@@ -107,5 +108,6 @@ export function createLibraryDatabase(
     if ('upgrade' in step) version.upgrade(step.upgrade);
   }
   db.use(logPaperChanges);
+  db.use(enforcePaperLimits);
   return db;
 }

@@ -1,6 +1,6 @@
 import { z } from '../zod-config';
-import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
-import type { TagCount } from '../library/library';
+import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
+import type { TagCount } from '../paper/tags';
 import type { TrendingStatus } from '../trending/status';
 
 /**
@@ -34,7 +34,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('removeTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
   z.object({ type: z.literal('removeTagFromPapers'), ids: Ids, tag: TagSchema }).strict(),
-  z.object({ type: z.literal('setNote'), id: ArxivIdSchema, note: z.string().max(100_000) }).strict(),
+  z.object({ type: z.literal('setNote'), id: ArxivIdSchema, note: NoteSchema }).strict(),
   z.object({ type: z.literal('getPapers'), ids: Ids }).strict(),
   z
     .object({
@@ -56,6 +56,19 @@ export const RequestSchema = z.discriminatedUnion('type', [
       order: z.array(ArxivIdSchema).max(10_000).optional(),
     })
     .strict(),
+  /**
+   * What a card on a papers page may ask. Replies carry what a card shows (saved or not, the tags)
+   * and nothing else: a page's scripts must never be able to read more of the library through one.
+   */
+  z.object({ type: z.literal('cardStates'), ids: Ids }).strict(),
+  z.object({ type: z.literal('cardSave'), paper: PaperMetadataSchema }).strict(),
+  z.object({ type: z.literal('cardUnsave'), id: ArxivIdSchema }).strict(),
+  /** Puts back a paper unsaved from a card, with its tags and note, by the token the removal gave. */
+  z.object({ type: z.literal('cardUndo'), undo: z.uuid() }).strict(),
+  z.object({ type: z.literal('cardAddTag'), id: ArxivIdSchema, tag: TagSchema, paper: PaperMetadataSchema.optional() }).strict(),
+  z.object({ type: z.literal('cardRemoveTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
+  /** The library's tag names, for a card's autocomplete. */
+  z.object({ type: z.literal('cardTagNames') }).strict(),
   /** The popup asks which papers a tab shows. */
   z.object({ type: z.literal('getPagePapers'), tabId: z.number().int().nonnegative() }).strict(),
   /** "Check now" in the popup. */
@@ -71,6 +84,12 @@ export type ParsedRequest = z.output<typeof RequestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
+/** A paper as a card sees it: present when saved, with its tags. Nothing else of the library. */
+export interface CardPaper {
+  id: string;
+  tags: string[];
+}
+
 /** What each request answers when it succeeds. */
 export interface ReplyPayloads {
   ping: { version: string };
@@ -85,6 +104,14 @@ export interface ReplyPayloads {
   getPapers: { papers: Paper[] };
   listPapers: { papers: Paper[] };
   countPerTag: { tags: TagCount[] };
+  cardStates: { saved: CardPaper[] };
+  cardSave: { saved: CardPaper[] };
+  /** `undo` when the paper had tags or a note worth an Undo. */
+  cardUnsave: { saved: CardPaper[]; undo?: string };
+  cardUndo: { saved: CardPaper[] };
+  cardAddTag: { saved: CardPaper[] };
+  cardRemoveTag: { saved: CardPaper[] };
+  cardTagNames: { tags: string[] };
   reportPagePapers: { count: number };
   getPagePapers: { papers: PaperMetadata[]; url?: string };
   checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
@@ -98,12 +125,12 @@ export type Reply<T extends RequestType = RequestType> = ({ ok: true } & ReplyPa
 /** Requests a content script on huggingface.co may make. The rest are for extension pages only. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'ping',
-  'savePapers',
-  'unsavePapers',
-  'setTags',
-  'addTag',
-  'removeTag',
-  'getPapers',
-  'countPerTag',
+  'cardStates',
+  'cardSave',
+  'cardUnsave',
+  'cardUndo',
+  'cardAddTag',
+  'cardRemoveTag',
+  'cardTagNames',
   'reportPagePapers',
 ]);

@@ -1,13 +1,13 @@
 import type { Browser } from 'wxt/browser';
-
-type MessageSender = Browser.runtime.MessageSender;
 import type { Library } from '../library/library';
-import type { PaperMetadata } from '../paper/model';
+import type { Paper, PaperMetadata } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
-import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type ParsedRequest, type Reply } from './protocol';
+import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ParsedRequest, type Reply } from './protocol';
 import { classifySender } from './sender';
+
+type MessageSender = Browser.runtime.MessageSender;
 
 export interface RouterDeps {
   library: Library;
@@ -22,7 +22,15 @@ export interface RouterDeps {
     remember(tabId: number, url: string, papers: PaperMetadata[], order?: string[]): Promise<void>;
     recall(tabId: number): Promise<{ url: string; papers: PaperMetadata[] } | undefined>;
   };
+  /** Papers unsaved from a card, kept briefly for its Undo (see card-undo.ts). */
+  cardUndo: {
+    keep(papers: Paper[]): Promise<string>;
+    take(token: string): Promise<Paper[] | undefined>;
+  };
 }
+
+/** A saved paper as a card may see it. */
+const card = (paper: Paper): CardPaper => ({ id: paper.id, tags: paper.tags });
 
 /** Validates a message and its sender, then carries it out. Never throws: failures are replies. */
 export async function routeMessage(message: unknown, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
@@ -71,6 +79,28 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, papers: await library.listPapers(request) };
     case 'countPerTag':
       return { ok: true, tags: await library.countPerTag() };
+    case 'cardStates':
+      return { ok: true, saved: (await library.getPapers(request.ids)).map(card) };
+    case 'cardSave':
+      return { ok: true, saved: (await library.savePapers([request.paper], [], 'page')).map(card) };
+    case 'cardUnsave': {
+      const removed = await library.unsavePapers([request.id]);
+      const worthUndo = removed.some((p) => p.tags.length > 0 || p.note !== '');
+      return { ok: true, saved: [], ...(worthUndo ? { undo: await deps.cardUndo.keep(removed) } : {}) };
+    }
+    case 'cardUndo': {
+      const papers = await deps.cardUndo.take(request.undo);
+      if (!papers) return { ok: false, error: 'Too late to undo: save the paper again.' };
+      await library.restorePapers(papers);
+      return { ok: true, saved: papers.map(card) };
+    }
+    case 'cardAddTag':
+      if (request.paper && request.paper.id !== request.id) return { ok: false, error: 'Refused: paper id mismatch' };
+      return { ok: true, saved: [card(await library.addTag(request.id, request.tag, request.paper))] };
+    case 'cardRemoveTag':
+      return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
+    case 'cardTagNames':
+      return { ok: true, tags: (await library.countPerTag()).map((t) => t.tag) };
     case 'reportPagePapers': {
       // classifySender guarantees a tab and a huggingface.co url for content scripts.
       const tabId = sender.tab?.id;

@@ -1,6 +1,8 @@
 import { z } from '../zod-config';
-import { normalizeArxivId } from './arxiv-id';
-import { MAX_TAG_LENGTH, normalizeTag, uniqueTags } from './tags';
+import { normalizeArxivId, paperLinks } from './arxiv-id';
+import { EARLIEST_TIME, LATEST_TIME, LIMITS } from './limits';
+import { normalizeTag, uniqueTags } from './tags';
+import { httpsHref } from './urls';
 
 /**
  * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;
@@ -26,20 +28,39 @@ export const TagSchema = z
     z
       .string()
       .min(1, 'A tag cannot be empty')
-      .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters`),
+      .max(LIMITS.tag, `A tag can be at most ${LIMITS.tag} characters`),
   );
 
-export const TagListSchema = z.array(TagSchema).max(200).transform(uniqueTags);
+export const TagListSchema = z
+  .array(TagSchema)
+  .transform(uniqueTags)
+  .pipe(z.array(z.string()).max(LIMITS.tagsPerPaper, `A paper can have at most ${LIMITS.tagsPerPaper} tags`));
 
 const Text = (max: number) => z.string().trim().max(max);
-const Count = z.number().int().nonnegative().max(1e9);
-const HttpsUrl = z.url({ protocol: /^https$/ }).max(2048);
+const Count = z.number().int().nonnegative().max(LIMITS.count);
+const HttpsUrl = z
+  .string()
+  .max(LIMITS.url)
+  .transform((raw, ctx) => {
+    const href = httpsHref(raw);
+    if (href === null) {
+      ctx.addIssue({ code: 'custom', message: 'Not a plain https address' });
+      return z.NEVER;
+    }
+    return href;
+  });
+/** Epoch milliseconds within the years a library can hold. */
+const Time = z
+  .number()
+  .int()
+  .min(EARLIEST_TIME, 'Date is before 1990')
+  .max(LATEST_TIME - 1, 'Date is after 2099');
 
 export const OrganizationSchema = z.object({
   /** The organization's handle on Hugging Face ("TokenRhythm"), used in its URL. */
-  handle: Text(200).min(1),
+  handle: Text(LIMITS.handle).min(1),
   /** The full name when known ("Token Rhythm Lab"), else the handle. */
-  name: Text(300).min(1),
+  name: Text(LIMITS.name).min(1),
 });
 
 export const GithubSchema = z.object({
@@ -48,13 +69,19 @@ export const GithubSchema = z.object({
 });
 
 /** ISO date ("2026-09-08") or date-time; what the page or API said the paper was published on. */
-const PublishedAt = z.iso.date().or(z.iso.datetime({ offset: true }));
+const PublishedAt = z.iso
+  .date()
+  .or(z.iso.datetime({ offset: true }))
+  .refine((text) => {
+    const ms = Date.parse(text);
+    return ms >= EARLIEST_TIME && ms < LATEST_TIME;
+  }, 'Publication date out of range');
 
 export const PaperMetadataSchema = z.object({
   id: ArxivIdSchema,
-  title: Text(1000).min(1),
-  summary: Text(20_000).default(''),
-  authors: z.array(Text(300).min(1)).max(5000).default([]),
+  title: Text(LIMITS.title).min(1),
+  summary: Text(LIMITS.summary).default(''),
+  authors: z.array(Text(LIMITS.name).min(1)).max(LIMITS.authors).default([]),
   organization: OrganizationSchema.optional(),
   publishedAt: PublishedAt.optional(),
   upvotes: Count.optional(),
@@ -63,20 +90,20 @@ export const PaperMetadataSchema = z.object({
   thumbnailUrl: HttpsUrl.optional(),
 });
 
-export const LinksSchema = z.object({
-  huggingFace: HttpsUrl,
-  arxiv: HttpsUrl,
-  pdf: HttpsUrl,
-});
+export const NoteSchema = z.string().max(LIMITS.note, `A note can be at most ${LIMITS.note.toLocaleString('en')} characters`);
 
+/**
+ * A paper in the library. Its links are a function of its id: whatever a file or message says they
+ * are, they are made anew, so no stored link can point anywhere else.
+ */
 export const PaperSchema = PaperMetadataSchema.extend({
-  links: LinksSchema,
+  links: z.unknown().optional(),
   tags: TagListSchema.default([]),
-  note: z.string().max(100_000).default(''),
+  note: NoteSchema.default(''),
   /** Epoch milliseconds. */
-  savedAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-});
+  savedAt: Time,
+  updatedAt: Time,
+}).transform((paper) => ({ ...paper, links: paperLinks(paper.id) }));
 
 export type Organization = z.infer<typeof OrganizationSchema>;
 /** Metadata as accepted at a boundary (before defaults are applied). */

@@ -27,3 +27,17 @@ export function mergeMetadata<T extends PaperMetadata>(existing: T, fresh: Paper
   }
   return merged;
 }
+
+/**
+ * Metadata from a page for a paper already saved: it fills in fields the paper lacks and nothing
+ * else, so a page cannot rewrite a title, an abstract or the authors the library holds.
+ */
+export function fillMetadata<T extends PaperMetadata>(existing: T, fresh: PaperMetadata): T {
+  const filled: T = { ...existing };
+  for (const [key, value] of Object.entries(fresh) as [keyof PaperMetadata, unknown][]) {
+    const current = existing[key];
+    const missing = current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
+    if (missing && value !== undefined) (filled as Record<string, unknown>)[key] = value;
+  }
+  return filled;
+}

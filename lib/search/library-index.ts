@@ -1,7 +1,6 @@
-import { tallyTags, type TagCount } from '../library/library';
 import { searchWords, wordsOf } from '../library/search-words';
 import type { Paper } from '../paper/model';
-import { tagKey } from '../paper/tags';
+import { tagKey, tallyTags, type TagCount } from '../paper/tags';
 
 export type LibrarySort = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 

@@ -123,6 +123,17 @@ describe('CSV and Markdown', () => {
     expect(md).toContain('`to read`');
     expect(md).toContain('  > check \\*this\\*');
   });
+
+  it('never writes a link that is not a plain https address, whatever the paper holds', () => {
+    const [p] = seedPapers(1);
+    const md = toMarkdown([
+      { ...p!, title: 'x](javascript:alert(1)) [y', links: { huggingFace: 'javascript:alert(1)', arxiv: 'https://arxiv.org/abs/1 )[a](javascript:alert(2)', pdf: 'https://arxiv.org/pdf/(x)' } },
+    ]);
+    expect(md).not.toMatch(/\]\(javascript:/);
+    expect(md).not.toMatch(/\]\([^)]*\s/);
+    expect(md).toContain('[PDF](https://arxiv.org/pdf/%28x%29)');
+    expect(md).toContain('x\\]\\(javascript:alert\\(1\\)\\) \\[y');
+  });
 });
 
 describe('library tag admin and import', () => {

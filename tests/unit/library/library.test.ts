@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { PaperNotSavedError } from '@/lib/library/library';
+import { LIMITS } from '@/lib/paper/limits';
 import { clock, freshLibrary, metadata } from '../helpers';
 
 describe('Library', () => {
@@ -110,5 +111,42 @@ describe('Library', () => {
     const broken = { ...metadata({ id: '2601.00002', title: 'Second' }), id: undefined as unknown as string };
     await expect(library.savePapers([metadata({ id: '2601.00003', title: 'Third' }), broken])).rejects.toThrow();
     expect(await library.countPapers()).toBe(1);
+  });
+
+  it('handles tags whose lower case differs in length or script: add, save, filter, rename, delete', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata(), ['İstanbul']);
+    await library.savePaper(metadata({ id: '2601.00002', title: 'Second' }));
+    expect((await library.addTag('2601.00002', 'i̇stanbul')).tags).toEqual(['İstanbul']);
+    expect((await library.listPapers({ tag: 'İSTANBUL' })).map((p) => p.id).sort()).toEqual(['2601.00002', '2606.03748']);
+    expect(await library.renameTag('İstanbul', 'Straße')).toBe(2);
+    expect((await library.addTag('2606.03748', 'STRASSE')).tags).toEqual(['Straße']);
+    expect(await library.deleteTag('strasse')).toBe(2);
+    expect(await library.countPerTag()).toEqual([]);
+  });
+
+  it('merges look-alike tags: invisible characters and composed or decomposed accents', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata(), ['llm', 'a\u0301']);
+    const paper = await library.addTag('2606.03748', 'llm\u200B');
+    expect((await library.addTag('2606.03748', '\u00E1')).tags).toEqual(paper.tags);
+    expect(paper.tags).toEqual(['llm', '\u00E1']);
+  });
+
+  it(`refuses a ${LIMITS.tagsPerPaper + 1}st tag with a clear message and changes nothing`, async () => {
+    const library = freshLibrary();
+    const tags = Array.from({ length: LIMITS.tagsPerPaper }, (_, i) => `t${i}`);
+    await library.savePaper(metadata(), tags);
+    await expect(library.addTag('2606.03748', 'one more')).rejects.toThrow(/at most 200 tags/);
+    await expect(library.savePapers([metadata()], ['another'])).rejects.toThrow(/at most 200 tags/);
+    expect((await library.getPaper('2606.03748'))?.tags).toEqual(tags);
+  });
+
+  it('refuses dates out of range at the storage layer, whoever writes', async () => {
+    const library = freshLibrary();
+    const paper = await library.savePaper(metadata());
+    await expect(library.restorePapers([{ ...paper, savedAt: 9e15 }])).rejects.toThrow(/date out of range/);
+    await expect(library.db.papers.put({ ...paper, note: 'x'.repeat(LIMITS.note + 1) })).rejects.toThrow(/at most/);
+    expect((await library.getPaper(paper.id))?.savedAt).toBe(paper.savedAt);
   });
 });

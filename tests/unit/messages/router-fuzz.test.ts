@@ -16,7 +16,8 @@ function setup() {
   library.onChange(writes);
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
   const tabPapers = { remember: vi.fn(async () => {}), recall: vi.fn(async () => undefined) };
-  const deps: RouterDeps = { library, own, trending, tabPapers };
+  const cardUndo = { keep: vi.fn(async () => crypto.randomUUID()), take: vi.fn(async () => undefined) };
+  const deps: RouterDeps = { library, own, trending, tabPapers, cardUndo };
   return { deps, writes, library, trending, tabPapers };
 }
 

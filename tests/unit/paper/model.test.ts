@@ -1,7 +1,8 @@
 import { normalizeArxivId, paperLinks } from '@/lib/paper/arxiv-id';
 import { ArxivIdSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema } from '@/lib/paper/model';
-import { mergeMetadata, newPaper } from '@/lib/paper/paper';
-import { normalizeTag, uniqueTags, withTag, withoutTag } from '@/lib/paper/tags';
+import { fillMetadata, mergeMetadata, newPaper } from '@/lib/paper/paper';
+import { normalizeTag, tagKey, uniqueTags, withTag, withoutTag } from '@/lib/paper/tags';
+import { LIMITS } from '@/lib/paper/limits';
 import { metadata } from '../helpers';
 
 describe('arXiv ids', () => {
@@ -54,6 +55,22 @@ describe('tags', () => {
     expect(TagSchema.safeParse('x'.repeat(65)).success).toBe(false);
     expect(TagListSchema.parse(['a', 'A', ' b '])).toEqual(['a', 'b']);
   });
+
+  it('match on one key whatever the case, composition or invisible characters', () => {
+    expect(tagKey('İstanbul')).toBe(tagKey('i̇stanbul'));
+    expect(tagKey('STRASSE')).toBe(tagKey('straße'));
+    expect(tagKey('llm\u200B')).toBe(tagKey('LLM'));
+    expect(tagKey('\u202Ellm')).toBe('llm');
+    expect(tagKey('a\u0301')).toBe(tagKey('\u00E1')); // NFD and NFC "á"
+    expect(tagKey('ﬁne-tuning')).toBe(tagKey('fine-tuning'));
+    expect(uniqueTags(['llm\u200B', 'LLM', 'a\u0301', '\u00E1'])).toEqual(['llm', '\u00E1']);
+  });
+
+  it(`refuse more than ${LIMITS.tagsPerPaper} tags on a paper, counting each tag once`, () => {
+    const many = Array.from({ length: LIMITS.tagsPerPaper + 1 }, (_, i) => `tag ${i}`);
+    expect(TagListSchema.safeParse(many).error?.issues[0]?.message).toMatch(/at most 200 tags/);
+    expect(TagListSchema.parse([...many.slice(0, LIMITS.tagsPerPaper), 'TAG 0'])).toHaveLength(LIMITS.tagsPerPaper);
+  });
 });
 
 describe('paper model', () => {
@@ -72,10 +89,27 @@ describe('paper model', () => {
   });
 
   it('builds a library record that the schema accepts', () => {
-    const paper = newPaper(metadata(), 1000, ['vision']);
+    const saved = Date.UTC(2026, 10, 26);
+    const paper = newPaper(metadata(), saved, ['vision']);
     expect(PaperSchema.parse(paper)).toEqual(paper);
-    expect(paper).toMatchObject({ tags: ['vision'], note: '', savedAt: 1000, updatedAt: 1000 });
+    expect(paper).toMatchObject({ tags: ['vision'], note: '', savedAt: saved, updatedAt: saved });
     expect(paper.links.pdf).toBe('https://arxiv.org/pdf/2606.03748');
+  });
+
+  it('refuses dates no library can hold, such as a saved time in the year 287,000', () => {
+    const paper = newPaper(metadata(), Date.UTC(2026, 0, 1));
+    expect(PaperSchema.safeParse({ ...paper, savedAt: 9e15 }).success).toBe(false);
+    expect(PaperSchema.safeParse({ ...paper, updatedAt: -1 }).success).toBe(false);
+    expect(PaperSchema.safeParse({ ...paper, publishedAt: '9999-01-01' }).success).toBe(false);
+  });
+
+  it('makes links anew from the id and refuses addresses that could end a link early', () => {
+    const paper = newPaper(metadata(), Date.UTC(2026, 0, 1));
+    const forged = PaperSchema.parse({ ...paper, links: { huggingFace: 'javascript:alert(1)', arxiv: 'x', pdf: 'y' } });
+    expect(forged.links).toEqual(paper.links);
+    for (const repo of ['https://github.com/a/b )[x](javascript:alert(1)', 'https://github.com/<a>', 'http://github.com/a/b', 'javascript://github.com/%0Aalert(1)']) {
+      expect(PaperMetadataSchema.safeParse({ id: '2606.03748', title: 'x', github: { repo } }).success, repo).toBe(false);
+    }
   });
 
   it('lets fresh metadata update counts without losing the full abstract', () => {
@@ -85,5 +119,11 @@ describe('paper model', () => {
     expect(merged.upvotes).toBe(99);
     expect(merged.summary).toBe(full.summary);
     expect(merged.authors).toEqual(full.authors);
+  });
+
+  it('lets metadata from a page fill in what a saved paper lacks, never replace it', () => {
+    const saved = metadata({ title: 'The real title', upvotes: undefined });
+    const fromPage = metadata({ title: 'x', summary: 'Short.', upvotes: 5, authors: ['Someone Else'] });
+    expect(fillMetadata(saved, fromPage)).toEqual({ ...saved, upvotes: 5 });
   });
 });

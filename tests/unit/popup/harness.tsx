@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
+import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import type { Library } from '@/lib/library/library';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
@@ -18,7 +19,13 @@ export function renderPopup(
   options: { tab?: { id: number; url: string }; fetch?: typeof fetch; now?: () => number; finder?: LibraryFinder } = {},
 ) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
-  const deps: RouterDeps = { library, own, trending: watcher, tabPapers: { remember: rememberTabPapers, recall: recallTabPapers } };
+  const deps: RouterDeps = {
+    library,
+    own,
+    trending: watcher,
+    tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
+    cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
+  };
   const sent: RequestType[] = [];
   const send = async <T extends RequestType>(request: RequestOf<T>) => {
     sent.push(request.type);

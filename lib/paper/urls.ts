@@ -1,0 +1,18 @@
+// No zod here: exports and the content script use it.
+
+/**
+ * The normalized address when `raw` is a plain https URL, else null. Whitespace, quotes and angle
+ * brackets are refused rather than escaped: no real link needs them, and each could end a link early
+ * in Markdown, HTML or BibTeX.
+ */
+export function httpsHref(raw: string): string | null {
+  if (/[\s"'<>`\\]/.test(raw) || /[\u0000-\u001F\u007F]/.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') return null;
+  return url.href;
+}
