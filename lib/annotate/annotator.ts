@@ -3,25 +3,27 @@ import { ANNOTATION_ATTRIBUTE, cardsIn } from '../hf/listing-cards';
 import { papersPageKind } from '../hf/page-kind';
 import { readPaperPage } from '../hf/paper-page';
 import { readFoundCard, type ListedCard } from '../hf/read-listing';
-import type { Reply, RequestOf, RequestType } from '../messages/protocol';
-import type { Paper, PaperMetadataInput } from '../paper/model';
-import { CardControls } from './card-controls';
+import type { CardPaper, Reply, RequestOf, RequestType } from '../messages/protocol';
+import type { PaperMetadataInput } from '../paper/model';
+import { CardBar } from './card-bar';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
 export interface AnnotatorDeps {
   document: Document;
   location: () => URL;
   send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
-  /** Timers that stop when the extension is updated or unloaded (WXT's ctx.setTimeout). */
+  /** Timers that stop when PaperShelf stops on this page. */
   setTimeout: (callback: () => void, ms: number) => unknown;
   today?: () => Date;
+  /** Which events count as the user's own; only tests replace it. */
+  isTrusted?: (event: Event) => boolean;
 }
 
 interface Annotation {
   id: string;
   card: Element;
   paper: PaperMetadataInput;
-  controls: CardControls;
+  controls: CardBar;
 }
 
 /** Script time per slice of annotation work: leaves the frame's rendering well under 50 ms. */
@@ -34,6 +36,8 @@ const MUTATION_DEBOUNCE_MS = 60;
 const REPORT_DEBOUNCE_MS = 250;
 /** Papers' metadata per report message: cloning thousands at once would be a long task. */
 const REPORT_BATCH = 300;
+/** How long a card offers Undo after its paper was unsaved there. */
+export const UNDO_SHOWN_MS = 8000;
 
 /**
  * Keeps PaperShelf's controls on every paper card of the page: annotates cards as they appear,
@@ -45,7 +49,7 @@ export class Annotator {
   private readonly pendingRoots = new Set<Node>();
   private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
   private newIds = new Set<string>();
-  private knownTags: Promise<string[]> | undefined;
+  private tagNames: Promise<string[]> | undefined;
   private mutationTimer = false;
   private pendingRemoval = false;
   private reportGeneration = 0;
@@ -54,13 +58,18 @@ export class Annotator {
   private observer: MutationObserver | undefined;
   private working: Promise<void> = Promise.resolve();
   /** Controls waiting to be built, by the host elements that stand for their group. */
-  private readonly groups = new WeakMap<Element, CardControls[]>();
+  private readonly groups = new WeakMap<Element, CardBar[]>();
   /**
    * Builds cards' controls when they come within a screen or so of the viewport. It watches only
    * the first and last card of each small group: the cost of an IntersectionObserver grows with its
    * targets on every frame, and a 5,000-card page must not pay for 5,000.
    */
   private nearViewport: IntersectionObserver | undefined;
+  /** Follows the page's light/dark switch (a class on <html>). */
+  private theme: MutationObserver | undefined;
+  private dark = false;
+  /** The address last scanned; another one means the site navigated in the page. */
+  private href = '';
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -82,19 +91,29 @@ export class Annotator {
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.deps.document.body, { childList: true, subtree: true });
+    const html = this.deps.document.documentElement;
+    this.dark = html.classList.contains('dark');
+    this.theme = new MutationObserver(() => {
+      if (html.classList.contains('dark') === this.dark) return;
+      this.dark = !this.dark;
+      for (const a of this.byCard.values()) a.controls.setTheme(this.dark);
+    });
+    this.theme.observe(html, { attributes: true, attributeFilter: ['class'] });
     return this.rescan();
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.nearViewport?.disconnect();
-    for (const a of this.byCard.values()) a.controls.host.remove();
+    this.theme?.disconnect();
+    for (const a of this.byCard.values()) a.controls.remove();
     this.byCard.clear();
     this.byId.clear();
   }
 
-  /** After in-page navigation: the page may be another listing or a paper page. */
+  /** Reads the whole page again: after in-page navigation it may be another listing or a paper page. */
   rescan(): Promise<void> {
+    this.href = this.deps.location().href;
     return this.enqueue(async () => {
       // Another page: the background starts its list afresh, so report every paper again.
       this.reported.clear();
@@ -107,7 +126,7 @@ export class Annotator {
 
   /** The library changed elsewhere: refresh the cards of the papers that changed. */
   refresh(ids: string[] | 'all'): Promise<void> {
-    this.knownTags = undefined;
+    this.tagNames = undefined;
     const shown = ids === 'all' ? [...this.byId.keys()] : ids.filter((id) => this.byId.has(id));
     return this.loadStates(shown);
   }
@@ -147,6 +166,12 @@ export class Annotator {
       const removed = this.pendingRemoval;
       this.pendingRoots.clear();
       this.pendingRemoval = false;
+      // The site navigates in the page (pushState) and then renders the new page: seen here, with
+      // no timer polling the address.
+      if (this.deps.location().href !== this.href) {
+        void this.rescan();
+        return;
+      }
       void this.enqueue(async () => {
         if (removed) this.forgetDetached();
         await this.annotate(roots as Element[]);
@@ -163,7 +188,7 @@ export class Annotator {
   private async annotate(roots: Element[]) {
     const blob = this.dataBlob();
     const today = this.today();
-    const attached: CardControls[] = [];
+    const attached: CardBar[] = [];
     const states: Promise<void>[] = [];
     let annotated = 0;
     for (const root of roots) {
@@ -197,7 +222,7 @@ export class Annotator {
   }
 
   /** Watches the unbuilt controls in groups, by each group's first and last card. */
-  private watchGroups(controls: CardControls[]) {
+  private watchGroups(controls: CardBar[]) {
     for (let i = 0; i < controls.length; i += GROUP_SIZE) {
       const group = controls.slice(i, i + GROUP_SIZE);
       for (const edge of new Set([group[0]!, group[group.length - 1]!])) {
@@ -237,8 +262,8 @@ export class Annotator {
     return false;
   }
 
-  private attach(card: ListedCard, placement: 'card' | 'heading'): CardControls {
-    const controls = new CardControls(card.id, this.actionsFor(card.id), placement);
+  private attach(card: ListedCard, placement: 'card' | 'heading'): CardBar {
+    const controls = new CardBar(card.id, this.actionsFor(card.id), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
     controls.update({ isNew: this.newIds.has(card.id) });
     if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
     else card.element.append(controls.host);
@@ -253,7 +278,7 @@ export class Annotator {
   private forget(annotation: Annotation) {
     // A group's watched edge is going: build the rest of its group now rather than never.
     this.buildGroup(annotation.controls.host);
-    annotation.controls.host.remove();
+    annotation.controls.remove();
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);
@@ -268,57 +293,68 @@ export class Annotator {
 
   private async loadStates(ids: string[]) {
     if (ids.length === 0) return;
-    const reply = await this.deps.send({ type: 'getPapers', ids: [...new Set(ids)] });
+    const unique = [...new Set(ids)];
+    const reply = await this.deps.send({ type: 'cardStates', ids: unique });
     if (!reply.ok) {
-      this.each(ids, (c) => c.showError(reply.error));
+      this.each(unique, (c) => c.update({ error: reply.error }));
       return;
     }
-    const saved = new Map(reply.papers.map((p) => [p.id, p]));
-    this.each(ids, (controls, id) => this.show(controls, saved.get(id)));
+    this.showSaved(unique, reply.saved);
   }
 
-  private show(controls: CardControls, paper: Paper | undefined) {
-    controls.update({ saved: paper !== undefined, tags: paper?.tags ?? [] });
+  /** Shows the library's answer for `ids`: those in `saved` are saved with their tags, the rest not. */
+  private showSaved(ids: string[], saved: CardPaper[]) {
+    const byId = new Map(saved.map((p) => [p.id, p]));
+    this.each(ids, (controls, id) => controls.update({ saved: byId.has(id), tags: byId.get(id)?.tags ?? [] }));
   }
 
-  private each(ids: string[], fn: (controls: CardControls, id: string) => void) {
+  private each(ids: string[], fn: (controls: CardBar, id: string) => void) {
     for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.controls, id);
   }
 
   private actionsFor(id: string) {
-    const paperOf = () => this.byId.get(id)?.values().next().value?.paper;
-    const apply = async (request: Promise<Reply<'savePapers' | 'unsavePapers' | 'addTag' | 'removeTag'>>) => {
-      this.each([id], (c) => {
-        c.setBusy(true);
-        c.showError('');
-      });
+    const first = () => this.byId.get(id)?.values().next().value;
+    const apply = async (request: Promise<Reply<'cardSave' | 'cardUnsave' | 'cardUndo' | 'cardAddTag' | 'cardRemoveTag'>>) => {
+      this.each([id], (c) => c.update({ busy: true, error: '', undo: undefined }));
       const reply = await request;
-      this.each([id], (c) => c.setBusy(false));
+      this.each([id], (c) => c.update({ busy: false }));
       if (!reply.ok) {
-        this.each([id], (c) => c.showError(reply.error));
+        this.each([id], (c) => c.update({ error: reply.error }));
         return;
       }
-      this.knownTags = undefined;
-      const paper = 'paper' in reply ? reply.paper : undefined;
-      if (paper) this.each([id], (c) => this.show(c, paper));
-      else await this.loadStates([id]);
+      this.tagNames = undefined;
+      this.showSaved([id], reply.saved);
+      if ('undo' in reply && reply.undo) this.offerUndo(id, reply.undo);
     };
     return {
       toggleSave: () => {
-        const saved = this.byId.get(id)?.values().next().value?.controls.current.saved;
-        const paper = paperOf();
-        if (!paper) return;
-        void apply(saved ? this.deps.send({ type: 'unsavePapers', ids: [id] }) : this.deps.send({ type: 'savePapers', papers: [paper] }));
+        const annotation = first();
+        if (!annotation || annotation.controls.state.busy) return;
+        void apply(
+          annotation.controls.state.saved
+            ? this.deps.send({ type: 'cardUnsave', id })
+            : this.deps.send({ type: 'cardSave', paper: annotation.paper }),
+        );
       },
-      addTag: (tag: string) => void apply(this.deps.send({ type: 'addTag', id, tag, paper: paperOf() })),
-      removeTag: (tag: string) => void apply(this.deps.send({ type: 'removeTag', id, tag })),
-      knownTags: () => (this.knownTags ??= this.loadKnownTags()),
+      addTag: (tag: string) => void apply(this.deps.send({ type: 'cardAddTag', id, tag, paper: first()?.paper })),
+      removeTag: (tag: string) => void apply(this.deps.send({ type: 'cardRemoveTag', id, tag })),
+      undoUnsave: () => {
+        const undo = first()?.controls.state.undo;
+        if (undo) void apply(this.deps.send({ type: 'cardUndo', undo }));
+      },
+      tagNames: () => (this.tagNames ??= this.loadTagNames()),
     };
   }
 
-  private async loadKnownTags(): Promise<string[]> {
-    const reply = await this.deps.send({ type: 'countPerTag' });
-    return reply.ok ? reply.tags.map((t) => t.tag) : [];
+  /** Offers Undo on the paper's cards for a few seconds. */
+  private offerUndo(id: string, undo: string) {
+    this.each([id], (c) => c.update({ undo }));
+    this.deps.setTimeout(() => this.each([id], (c) => c.state.undo === undo && c.update({ undo: undefined })), UNDO_SHOWN_MS);
+  }
+
+  private async loadTagNames(): Promise<string[]> {
+    const reply = await this.deps.send({ type: 'cardTagNames' });
+    return reply.ok ? reply.tags : [];
   }
 
   /** Reports once things settle: the order of every paper, and the metadata of those not reported yet. */

@@ -4,32 +4,33 @@ export const CONTROLS_CSS = `
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 12px;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
-:host([data-theme="dark"]) .bar { background: #111827; border-top-color: #1f2937; color: #d1d5db; }
-:host([data-placement="heading"]) .bar { border: 1px solid #e5e7eb; border-radius: 8px; margin: 8px 0; }
+.bar.dark { background: #111827; border-top-color: #1f2937; color: #d1d5db; }
+.bar.heading { border: 1px solid #e5e7eb; border-radius: 8px; margin: 8px 0; }
 button, input { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #fff; border-radius: 6px; padding: 1px 8px; }
-:host([data-theme="dark"]) button { background: #1f2937; border-color: #374151; }
+.dark button { background: #1f2937; border-color: #374151; }
 button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-offset: 1px; }
-.save[aria-pressed="true"], :host([data-theme="dark"]) .save[aria-pressed="true"] { background: #c2410c; border-color: #c2410c; color: #fff; font-weight: 600; }
+.save[aria-pressed="true"], .dark .save[aria-pressed="true"] { background: #c2410c; border-color: #c2410c; color: #fff; font-weight: 600; }
 .save[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 .tags { display: contents; list-style: none; }
 .tags li { display: inline-flex; }
 .tag { background: #fff7ed; border-color: #fed7aa; color: #9a3412; border-radius: 999px; padding: 0 8px; }
-:host([data-theme="dark"]) .tag { background: #431407; border-color: #7c2d12; color: #fed7aa; }
+.dark .tag { background: #431407; border-color: #7c2d12; color: #fed7aa; }
 .tag::after { content: " ×"; opacity: 0.6; }
 .tag-input { border: 1px dashed #d1d5db; background: transparent; border-radius: 999px; padding: 0 8px;
   width: 7em; min-width: 0; transition: width 0.1s; }
 .tag-input:focus { width: 12em; border-style: solid; }
 .new { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
-.status { color: #b91c1c; }
-:host([data-theme="dark"]) .status { color: #f87171; }
+.status.error { color: #b91c1c; }
+.dark .status.error { color: #f87171; }
+.undo { margin-left: 6px; font-weight: 600; }
 [hidden] { display: none !important; }
 `;
 
 let shared: CSSStyleSheet | null | undefined;
 
 /** Adds the styles to a shadow root: one shared constructable sheet where allowed, else a <style>. */
-export function applyControlsStyles(root: ShadowRoot): void {
+export function applyControlsStyles(root: ShadowRoot, document: Document): void {
   if (shared === undefined) {
     try {
       shared = new CSSStyleSheet();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { listingCards, manyPapers } from '../fixtures/hf/markup';
 import { FIXTURE_PAGES, type FixtureName } from '../fixtures/hf/pages';
+import { CardControls } from './card-controls';
 import { launchExtension, sendFromPage, type LoadedExtension } from './extension';
 import { routeHuggingFace } from './routes';
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 async function open(name: FixtureName): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(FIXTURE_PAGES[name].url);
-  await page.waitForFunction(() => document.documentElement.dataset.papershelf === 'ready');
+  await page.waitForSelector('[data-papershelf-id]', { state: 'attached' });
   return page;
 }
 
@@ -37,8 +38,6 @@ function annotationsPerCard(page: Page) {
     }),
   );
 }
-
-const card = (page: Page, id: string) => page.locator(`[data-papershelf-id="${id}"]`);
 
 async function library(): Promise<{ id: string; tags: string[]; summary: string; authors: string[] }[]> {
   const popup = await ext.openPage('popup.html');
@@ -61,61 +60,88 @@ describe('annotating Hugging Face papers pages', () => {
   it("puts the controls next to the title on a paper's own page", async () => {
     const page = await open('paper');
     const id = FIXTURE_PAGES.paper.papers[0]!.id;
-    await expect.poll(() => card(page, id).count()).toBe(1);
     expect(await page.evaluate(() => document.querySelector('h1')?.nextElementSibling?.getAttribute('data-papershelf-id'))).toBe(id);
+    const controls = await CardControls.of(page);
+    expect(await controls.pressed({ card: id, role: 'button', name: '☆ Save' })).toBe(false);
     await page.close();
   });
 
   it('saves a paper from its card with full metadata, without following the card link', async () => {
     const page = await open('daily');
+    const controls = await CardControls.of(page);
     const paper = FIXTURE_PAGES.daily.papers[1]!;
-    const save = card(page, paper.id).getByRole('button', { name: 'Save' });
-    expect(await save.getAttribute('aria-pressed')).toBe('false');
-    await save.click();
-    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
-    expect(await card(page, paper.id).getAttribute('data-papershelf-saved')).toBe('true');
+    const save = { card: paper.id, role: 'button', name: /Save/ };
+    expect(await controls.pressed(save)).toBe(false);
+    await controls.click(save);
+    await expect.poll(() => controls.pressed(save)).toBe(true);
     expect(page.url()).toBe(FIXTURE_PAGES.daily.url);
 
     const saved = (await library()).find((p) => p.id === paper.id);
     // The full abstract and every author come from the page's data, not the card's short text.
     expect(saved).toMatchObject({ summary: paper.summary, authors: paper.authors });
 
-    await save.click();
-    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('false');
+    await controls.click(save);
+    await expect.poll(() => controls.pressed(save)).toBe(false);
     expect((await library()).find((p) => p.id === paper.id)).toBeUndefined();
     await page.close();
   });
 
   it('adds and removes tags on the card with the keyboard, and the library follows', async () => {
     const page = await open('trending');
+    const controls = await CardControls.of(page);
     const paper = FIXTURE_PAGES.trending.papers[0]!;
-    const input = card(page, paper.id).getByRole('combobox', { name: 'Add tag' });
-    await input.fill('  diffusion ');
-    await input.press('Enter');
-    await input.fill('to read');
-    await input.press('Enter');
-    await expect.poll(() => card(page, paper.id).getByRole('button', { name: /^Remove tag/ }).allTextContents()).toEqual(['diffusion', 'to read']);
+    const chips = { card: paper.id, role: 'button', name: /^Remove tag/ };
+    await controls.type({ card: paper.id, role: 'combobox', name: 'Add tag' }, '  diffusion ');
+    await controls.press('Enter');
+    await expect.poll(() => controls.names(chips)).toEqual(['Remove tag diffusion']);
+    await page.keyboard.type('to read');
+    await controls.press('Enter');
+    await expect.poll(() => controls.names(chips)).toEqual(['Remove tag diffusion', 'Remove tag to read']);
     expect((await library()).find((p) => p.id === paper.id)?.tags).toEqual(['diffusion', 'to read']);
     // tagging saved it
-    expect(await card(page, paper.id).getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await controls.pressed({ card: paper.id, role: 'button', name: /Save/ })).toBe(true);
 
-    await input.press('Backspace'); // on an empty input: removes the last tag
-    await expect.poll(() => card(page, paper.id).getByRole('button', { name: /^Remove tag/ }).count()).toBe(1);
-    await card(page, paper.id).getByRole('button', { name: 'Remove tag diffusion' }).click();
-    await expect.poll(() => card(page, paper.id).getByRole('button', { name: /^Remove tag/ }).count()).toBe(0);
+    await controls.press('Backspace'); // on an empty input: removes the last tag
+    await expect.poll(() => controls.count(chips)).toBe(1);
+    await controls.click({ card: paper.id, role: 'button', name: 'Remove tag diffusion' });
+    await expect.poll(() => controls.count(chips)).toBe(0);
     expect((await library()).find((p) => p.id === paper.id)?.tags).toEqual([]);
+    await page.close();
+  });
+
+  it('offers Undo after unsaving a tagged paper from its card, which puts back its tags and note', async () => {
+    const page = await open('weekly');
+    const controls = await CardControls.of(page);
+    const paper = FIXTURE_PAGES.weekly.papers[0]!;
+    const popup = await ext.openPage('popup.html');
+    await sendFromPage(popup, { type: 'savePapers', papers: [{ id: paper.id, title: paper.title }], tags: ['keep me'] });
+    await sendFromPage(popup, { type: 'setNote', id: paper.id, note: 'My reading notes' });
+    const save = { card: paper.id, role: 'button', name: /Save/ };
+    await expect.poll(() => controls.pressed(save)).toBe(true);
+
+    await controls.click(save);
+    await expect.poll(() => controls.pressed(save)).toBe(false);
+    expect(await controls.status(paper.id)).toMatch(/Removed from your library/);
+    await controls.click({ card: paper.id, role: 'button', name: 'Undo remove' });
+    await expect.poll(() => controls.pressed(save)).toBe(true);
+    expect(await controls.names({ card: paper.id, role: 'button', name: /^Remove tag/ })).toEqual(['Remove tag keep me']);
+    const restored = (await sendFromPage<{ papers: { note: string; tags: string[] }[] }>(popup, { type: 'getPapers', ids: [paper.id] })).papers[0];
+    expect(restored).toMatchObject({ note: 'My reading notes', tags: ['keep me'] });
+    await popup.close();
     await page.close();
   });
 
   it('shows a change made in the popup on an open page without a reload', async () => {
     const page = await open('weekly');
+    const controls = await CardControls.of(page);
     const paper = FIXTURE_PAGES.weekly.papers[2]!;
+    const save = { card: paper.id, role: 'button', name: /Save/ };
     const popup = await ext.openPage('popup.html');
     await sendFromPage(popup, { type: 'savePapers', papers: [{ id: paper.id, title: paper.title }], tags: ['from popup'] });
-    await expect.poll(() => card(page, paper.id).getAttribute('data-papershelf-saved')).toBe('true');
-    await expect.poll(() => card(page, paper.id).getByRole('button', { name: 'Remove tag from popup' }).count()).toBe(1);
+    await expect.poll(() => controls.pressed(save)).toBe(true);
+    await expect.poll(() => controls.count({ card: paper.id, role: 'button', name: 'Remove tag from popup' })).toBe(1);
     await sendFromPage(popup, { type: 'unsavePapers', ids: [paper.id] });
-    await expect.poll(() => card(page, paper.id).getAttribute('data-papershelf-saved')).toBe('false');
+    await expect.poll(() => controls.pressed(save)).toBe(false);
     await popup.close();
     await page.close();
   });

@@ -1,0 +1,63 @@
+/** What a card's bar shows: the library's state of its paper and what the bar is doing. */
+export interface CardState {
+  saved: boolean;
+  tags: string[];
+  isNew: boolean;
+  busy: boolean;
+  /** A problem to show on the card, or "". */
+  error: string;
+  /** Set for a few seconds after the paper was unsaved from this card and can be put back. */
+  undo?: string;
+}
+
+/** What a card's controls can ask for; the annotator carries it out for every card of the paper. */
+export interface CardActions {
+  toggleSave(): void;
+  addTag(tag: string): void;
+  removeTag(tag: string): void;
+  undoUnsave(): void;
+  /** The library's tags, for autocomplete. */
+  tagNames(): Promise<string[]>;
+}
+
+/** What a feature gets to build its part of a card's bar. */
+export interface CardContext {
+  id: string;
+  document: Document;
+  actions: CardActions;
+  state(): CardState;
+  /**
+   * Listens on an element inside the bar, for input the user gave: events a page script made
+   * (`click()`, `dispatchEvent`) are ignored, so the page cannot act for the user.
+   */
+  listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void;
+  /** Aborts when the card goes away. */
+  signal: AbortSignal;
+}
+
+/** A part of the bar: builds its nodes once and shows each new state. */
+export interface CardFeatureView {
+  nodes: Node[];
+  update(state: CardState): void;
+}
+
+/**
+ * One feature of a card's bar, in one file under features/: new marker, save, tags, status. The
+ * bar builds them in order, each with the same context, as refined-github registers page features.
+ */
+export interface CardFeature {
+  name: string;
+  init(context: CardContext): CardFeatureView;
+}
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  document: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

@@ -1,0 +1,129 @@
+import { fireEvent, getByRole, queryAllByRole, queryByRole } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { CardBar } from '@/lib/annotate/card-bar';
+import type { CardActions } from '@/lib/annotate/card-feature';
+
+// happy-dom cannot make trusted events: these tests stand in for the user by trusting every event,
+// except where they check that a page's synthetic events are ignored.
+function setup(tags: string[] = [], options: { trustEverything?: boolean } = { trustEverything: true }) {
+  const actions = {
+    toggleSave: vi.fn(),
+    addTag: vi.fn(),
+    removeTag: vi.fn(),
+    undoUnsave: vi.fn(),
+    tagNames: vi.fn(async () => ['LLM', 'vision']),
+  } satisfies CardActions;
+  const bar = new CardBar('2606.03748', actions, document, options.trustEverything ? { isTrusted: () => true } : {});
+  bar.build();
+  bar.update({ tags });
+  const pageClick = vi.fn();
+  const card = document.createElement('article');
+  card.addEventListener('click', pageClick);
+  card.append(bar.host);
+  document.body.append(card);
+  const root = bar.root! as unknown as HTMLElement;
+  return { actions, bar, root, pageClick };
+}
+
+describe('a card bar', () => {
+  it('shows the page nothing but the paper id: a closed root, no other attribute', () => {
+    const { bar } = setup(['secret tag']);
+    bar.update({ saved: true });
+    expect(bar.host.shadowRoot).toBeNull();
+    expect(bar.host.getAttributeNames()).toEqual(['data-papershelf-id']);
+    expect(bar.host.getAttribute('data-papershelf-id')).toBe('2606.03748');
+    expect(bar.host.textContent).toBe('');
+  });
+
+  it('has a Save toggle with aria-pressed whose clicks never reach the card', async () => {
+    const { bar, root, actions, pageClick } = setup();
+    const save = getByRole(root, 'button', { name: /Save/ });
+    expect(save).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(save);
+    expect(actions.toggleSave).toHaveBeenCalledOnce();
+    expect(pageClick).not.toHaveBeenCalled();
+    bar.update({ saved: true });
+    expect(save).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it("ignores a page script's synthetic clicks and key presses", () => {
+    const { root, actions } = setup(['LLM'], { trustEverything: false });
+    getByRole(root, 'button', { name: /Save/ }).click();
+    getByRole(root, 'button', { name: 'Remove tag LLM' }).click();
+    const input = getByRole(root, 'combobox', { name: 'Add tag' }) as HTMLInputElement;
+    input.value = 'injected';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    input.value = '';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true }));
+    expect(actions.toggleSave).not.toHaveBeenCalled();
+    expect(actions.addTag).not.toHaveBeenCalled();
+    expect(actions.removeTag).not.toHaveBeenCalled();
+  });
+
+  it('adds a tag with Enter, removes the last with Backspace on an empty input, closes with Escape', () => {
+    const { root, actions } = setup(['LLM', 'to read']);
+    // Keys go straight to the input: from outside a closed root, the focused element is the host.
+    const input = getByRole(root, 'combobox', { name: 'Add tag' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: '  diffusion ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(actions.addTag).toHaveBeenCalledWith('diffusion');
+    expect(input.value).toBe('');
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(actions.removeTag).toHaveBeenCalledWith('to read');
+    fireEvent.input(input, { target: { value: 'half' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.value).toBe('');
+    expect(actions.addTag).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows tags as chips that remove their tag', async () => {
+    const { root, actions } = setup(['LLM', 'to read']);
+    expect(queryAllByRole(root, 'button', { name: /^Remove tag/ }).map((b) => b.textContent)).toEqual(['LLM', 'to read']);
+    await userEvent.click(getByRole(root, 'button', { name: 'Remove tag to read' }));
+    expect(actions.removeTag).toHaveBeenCalledWith('to read');
+  });
+
+  it('offers the library tags as suggestions when the input is focused', async () => {
+    const { root, actions } = setup();
+    await userEvent.click(getByRole(root, 'combobox', { name: 'Add tag' }));
+    await vi.waitFor(() => expect(root.querySelectorAll('datalist option')).toHaveLength(2));
+    expect(actions.tagNames).toHaveBeenCalled();
+  });
+
+  it('offers Undo after a removal, and shows problems instead when there are any', async () => {
+    const { bar, root, actions } = setup();
+    expect(queryByRole(root, 'button', { name: 'Undo remove' })).toBeNull();
+    bar.update({ undo: 'token' });
+    expect(getByRole(root, 'status')).toHaveTextContent('Removed from your library.');
+    await userEvent.click(getByRole(root, 'button', { name: 'Undo remove' }));
+    expect(actions.undoUnsave).toHaveBeenCalledOnce();
+    bar.update({ error: 'PaperShelf could not be reached' });
+    expect(queryByRole(root, 'button', { name: 'Undo remove' })).toBeNull();
+    expect(getByRole(root, 'status')).toHaveTextContent('PaperShelf could not be reached');
+  });
+
+  it('shows tags and errors as text, never as markup', () => {
+    const { bar, root } = setup(['<img src=x onerror=alert(1)>']);
+    bar.update({ error: '<b>oops</b>' });
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(getByRole(root, 'status')).toHaveTextContent('<b>oops</b>');
+  });
+
+  it('follows the theme it is told, inside its root', () => {
+    const { bar, root } = setup();
+    bar.setTheme(true);
+    expect(getByRole(root, 'group').classList.contains('dark')).toBe(true);
+    bar.setTheme(false);
+    expect(getByRole(root, 'group').classList.contains('dark')).toBe(false);
+    expect(bar.host.getAttributeNames()).toEqual(['data-papershelf-id']);
+  });
+
+  it('stops listening once removed', async () => {
+    const { bar, root, actions } = setup();
+    const save = getByRole(root, 'button', { name: /Save/ });
+    bar.remove();
+    await userEvent.click(save);
+    expect(actions.toggleSave).not.toHaveBeenCalled();
+    expect(bar.host.isConnected).toBe(false);
+  });
+});
