@@ -131,6 +131,37 @@ export class CardControls {
     return String(result.value ?? '');
   }
 
+  /**
+   * Puts an open copy of each built bar (its nodes and styles) after it, with `className`, for
+   * checkers that read the DOM (axe) and cannot enter closed roots. Returns how many were copied.
+   */
+  async copyBarsIntoOpenRoots(className: string): Promise<number> {
+    await this.one({ role: 'button', name: /Save/ }).catch(() => undefined);
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-papershelf-id]' });
+    let copied = 0;
+    for (const nodeId of nodeIds) {
+      const { node } = await this.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) continue; // not built yet
+      const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      await this.cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        arguments: [{ value: className }],
+        functionDeclaration: `function (className) {
+          const copy = document.createElement('div');
+          copy.className = className;
+          const open = copy.attachShadow({ mode: 'open' });
+          open.adoptedStyleSheets = [...this.adoptedStyleSheets];
+          for (const child of this.children) open.append(child.cloneNode(true));
+          this.host.after(copy);
+        }`,
+      });
+      copied++;
+    }
+    return copied;
+  }
+
   async detach(): Promise<void> {
     await this.cdp.detach();
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listingPage, SEED_PAPERS } from '../fixtures/hf/markup';
+import { CardControls } from './card-controls';
 import { EXTENSION_DIR, launchExtension, sendFromPage, type LoadedExtension } from './extension';
 import { routeHuggingFace } from './routes';
 
@@ -23,11 +24,17 @@ describe('the built extension in Chromium', () => {
   });
 
   it('runs its content script on huggingface.co/papers, which reaches the background', async () => {
+    const paper = SEED_PAPERS[0]!;
+    const popup = await ext.openPage('popup.html');
+    await sendFromPage(popup, { type: 'savePapers', papers: [{ id: paper.id, title: paper.title }] });
     const page = await ext.context.newPage();
     await page.goto('https://huggingface.co/papers');
-    // The content script marks the page after a ping round-trip to the background.
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.papershelf)).toBe('ready');
+    // The card shows what the background said about the paper: saved.
+    const controls = await CardControls.of(page);
+    await expect.poll(() => controls.pressed({ card: paper.id, role: 'button', name: /Save/ })).toBe(true);
+    await sendFromPage(popup, { type: 'unsavePapers', ids: [paper.id] });
     await page.close();
+    await popup.close();
   });
 
   it('shows a paper saved through the background in the popup', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { CDPSession, Page } from 'playwright-core';
 import { RequestSchema } from '../../lib/messages/protocol';
 import { FIXTURE_PAGES } from '../fixtures/hf/pages';
+import { CardControls } from './card-controls';
 import { launchExtension, sendFromPage, type LoadedExtension } from './extension';
 import { routeHuggingFace } from './routes';
 
@@ -57,7 +58,7 @@ describe('random and malformed messages from a content script, in Chromium', () 
   it(`${MESSAGES} of them each get an error reply, write nothing, and break neither the background nor the page`, async () => {
     const page = await ext.context.newPage();
     await page.goto(listing.url);
-    await page.waitForFunction(() => document.documentElement.dataset.papershelf === 'ready');
+    await page.waitForSelector('[data-papershelf-id]', { state: 'attached' });
     const cards = await page.locator('[data-papershelf-id]').count();
     const { cdp, contextId } = await contentScriptWorld(page);
     const messages = fc.sample(malformed, { numRuns: MESSAGES, seed: FUZZ_SEED });
@@ -109,7 +110,8 @@ describe('random and malformed messages from a content script, in Chromium', () 
     expect(await page.locator('[data-papershelf-id]').count()).toBe(cards);
     await page.bringToFront();
     const first = listing.papers[0]!.id;
-    await page.locator(`[data-papershelf-id="${first}"]`).getByRole('button', { name: 'Save' }).click();
+    const controls = await CardControls.of(page);
+    await controls.click({ card: first, role: 'button', name: /Save/ });
     await expect.poll(async () => (await sendFromPage<{ papers: unknown[] }>(options, { type: 'listPapers' })).papers.length).toBe(1);
     await page.close();
     await options.close();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import { apiEntry, SEED_PAPERS } from '../fixtures/hf/markup';
 import { FIXTURE_PAGES } from '../fixtures/hf/pages';
+import { CardControls } from './card-controls';
 import { launchExtension, sendFromPage, type LoadedExtension } from './extension';
 import { routeHuggingFace } from './routes';
 
@@ -26,7 +27,7 @@ afterAll(async () => {
 async function openPapersPage(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await ext.context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.papershelf === 'ready');
+  await page.waitForSelector('[data-papershelf-id]', { state: 'attached' });
   const helper = await ext.openPage('options.html');
   const tabId = await helper.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
   await helper.close();
@@ -55,9 +56,9 @@ describe('the popup and options page in Chromium', () => {
     await row.getByRole('combobox', { name: 'Add tag' }).press('Enter');
     await expect.poll(() => row.getByRole('button', { name: 'Remove tag pre-training' }).count()).toBe(1);
 
-    const card = page.locator(`[data-papershelf-id="${paper.id}"]`);
-    await expect.poll(() => card.getAttribute('data-papershelf-saved')).toBe('true');
-    await expect.poll(() => card.getByRole('button', { name: 'Remove tag pre-training' }).count()).toBe(1);
+    const controls = await CardControls.of(page);
+    await expect.poll(() => controls.pressed({ card: paper.id, role: 'button', name: /Save/ })).toBe(true);
+    await expect.poll(() => controls.count({ card: paper.id, role: 'button', name: 'Remove tag pre-training' })).toBe(1);
     await popup.screenshot({ path: `${SHOTS}/popup-on-this-page.png` });
 
     // Light and dark looks of the annotated listing.
@@ -67,7 +68,8 @@ describe('the popup and options page in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.classList.add('dark')));
     await page.reload();
-    await page.waitForFunction(() => document.documentElement.dataset.papershelf === 'ready');
+    const reloaded = await CardControls.of(page);
+    await reloaded.one({ card: paper.id, role: 'button', name: 'Remove tag pre-training' });
     await page.screenshot({ path: `${SHOTS}/listing-dark.png` });
     await popup.close();
     await page.close();
