@@ -93,11 +93,15 @@ export class CardControls {
   }
 
   /** Brings the card with `id` on screen, so its bar is built and can be clicked. */
-  async scrollTo(id: string): Promise<void> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-papershelf-id="${id}"]` });
-    if (!nodeId) throw new Error(`No card for ${id} on the page`);
-    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+  async scrollTo(id: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-papershelf-id="${id}"]` });
+      if (nodeId) return void (await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId }));
+      if (Date.now() > until) throw new Error(`No card for ${id} on the page`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** A real mouse click in the middle of the control. */

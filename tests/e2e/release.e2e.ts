@@ -31,6 +31,15 @@ describe('store archives (npm run zip, npm run zip:firefox)', () => {
     });
   });
 
+  it.each(['chrome', 'firefox'])('the %s archive puts card controls in closed shadow roots only', (browser) => {
+    const files = unzipSync(readFileSync(`${OUT}/papershelf-${version}-${browser}.zip`));
+    const content = Object.entries(files).filter(([name]) => name.startsWith('content-scripts/') && name.endsWith('.js'));
+    expect(content.length).toBeGreaterThan(0);
+    const code = content.map(([, bytes]) => strFromU8(bytes)).join('\n');
+    expect(code).toMatch(/attachShadow\(\{\s*mode:\s*["'`]closed["'`]/);
+    expect(code).not.toMatch(/mode:\s*["'`]open["'`]/);
+  });
+
   it('the sources archive can rebuild the extension', () => {
     const names = Object.keys(unzipSync(readFileSync(`${OUT}/papershelf-${version}-sources.zip`)));
     for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'entrypoints/background.ts', 'lib/paper/model.ts', 'README.md']) {
