@@ -6,6 +6,7 @@ import { toCsv } from '@/lib/export/csv';
 import { toMarkdown } from '@/lib/export/markdown';
 import { planImport, type ImportPlan } from '@/lib/export/plan-import';
 import { countTags } from '@/lib/library/library';
+import { errorMessage } from '@/lib/messages/client';
 import type { Paper } from '@/lib/paper/model';
 import { useOptionsServices } from './services';
 
@@ -33,11 +34,18 @@ export function DataSection() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
 
+  const [exportError, setExportError] = useState<string>();
+
   const exportAs = async (format: Format) => {
-    const papers = await library.allPapers(scope || undefined);
     const f = FORMATS[format];
-    const day = new Date().toISOString().slice(0, 10);
-    download(`papershelf-${scope ? `${scope.replace(/[^\w-]+/g, '-')}-` : ''}${day}.${f.ext}`, f.type, f.render(papers));
+    setExportError(undefined);
+    try {
+      const papers = await library.allPapers(scope || undefined);
+      const day = new Date().toISOString().slice(0, 10);
+      download(`papershelf-${scope ? `${scope.replace(/[^\w-]+/g, '-')}-` : ''}${day}.${f.ext}`, f.type, f.render(papers));
+    } catch (error) {
+      setExportError(`The ${f.label} export failed: ${errorMessage(error)}. Your library is unchanged.`);
+    }
   };
 
   const chooseFile = async (file: File | undefined) => {
@@ -57,7 +65,7 @@ export function DataSection() {
       await library.importPapers(papers, (written, total) => setState({ step: 'importing', written, total }));
       setState({ step: 'done', message: `Imported: ${plan.added.length} new, ${plan.updated.length} updated, ${plan.unchanged} unchanged.` });
     } catch (error) {
-      setState({ step: 'error', error: `The import failed and nothing was changed: ${String(error)}` });
+      setState({ step: 'error', error: `The import failed and nothing was changed: ${errorMessage(error)}` });
     }
   };
 
@@ -85,6 +93,11 @@ export function DataSection() {
           </button>
         ))}
       </p>
+      {exportError && (
+        <p className="error" role="alert">
+          {exportError}
+        </p>
+      )}
 
       <h3>Import a backup</h3>
       <p className="muted">A JSON backup from PaperShelf. Papers you already have are merged: tags are united and the newer note wins.</p>

@@ -57,7 +57,9 @@ export function parseBackup(text: string): BackupParse {
   const parsed = BackupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path[0] === 'papers' && typeof issue.path[1] === 'number' ? `paper ${issue.path[1] + 1}` : issue.path.join('.');
+    const [first, index, ...field] = issue.path.map(String);
+    const where =
+      first === 'papers' && index !== undefined ? `paper ${Number(index) + 1}${field.length > 0 ? ` (${field.join('.')})` : ''}` : issue.path.join('.');
     return { ok: false, error: `This backup is damaged: ${where}: ${issue.message}. Nothing was imported.` };
   }
   return { ok: true, backup: parsed.data as Backup };

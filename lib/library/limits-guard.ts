@@ -14,6 +14,7 @@ export class PaperLimitError extends Error {
  * Every paper written to the library is checked against the model's limits in the storage layer
  * itself, whoever writes (an action, an import, an upgrade, sync), so the library never holds what a
  * backup could not carry. A refused paper fails its whole transaction: the action changes nothing.
+ * Schema upgrades are let through: they carry older data, and version 5 repairs it.
  */
 export const enforcePaperLimits: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -27,7 +28,9 @@ export const enforcePaperLimits: Middleware<DBCore> = {
         return {
           ...table,
           mutate(request) {
-            if (request.type === 'add' || request.type === 'put') {
+            // Upgrades run before the limits held and repair what breaks them (schema version 5).
+            const upgrading = (request.trans as unknown as Partial<IDBTransaction>).mode === 'versionchange';
+            if (!upgrading && (request.type === 'add' || request.type === 'put')) {
               for (const value of request.values as PaperRecord[]) {
                 const problem = paperLimitProblem(value);
                 if (problem) return Promise.reject(new PaperLimitError(problem));

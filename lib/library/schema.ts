@@ -3,6 +3,7 @@ import type { Paper, PaperMetadata } from '../paper/model';
 import { searchWords } from './search-words';
 import { logPaperChanges } from './change-log';
 import { enforcePaperLimits } from './limits-guard';
+import { repairPaper } from './repair';
 
 /**
  * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.
@@ -82,6 +83,19 @@ export const SCHEMA_VERSIONS = [
         .modify((paper) => {
           delete paper.words;
         }),
+  },
+  {
+    // 5: the paper model's limits are enforced on every write; papers stored before are brought
+    // within them (see repair.ts), so each one can be exported and changed again.
+    version: 5,
+    stores: {},
+    upgrade: (tx: Transaction) => {
+      const now = Date.now();
+      return tx
+        .table<PaperRecord, string>('papers')
+        .toCollection()
+        .modify((paper) => void repairPaper(paper, now));
+    },
   },
 ] as const;
 

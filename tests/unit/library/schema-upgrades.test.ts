@@ -12,7 +12,7 @@ const TAGS = ['LLM', 'vision', 'to read', 'RL'];
 function rowsAt(version: number) {
   return manyPapers(ROWS).map((p, i) => {
     const paper = newPaper({ id: p.id, title: p.title, summary: '', authors: p.authors.slice(0, 3) }, 1_700_000_000_000 + i, [TAGS[i % 4]!, ...(i % 5 === 0 ? ['Starred'] : [])]);
-    return version >= 2 ? { ...paper, words: searchWords(paper) } : paper;
+    return version === 2 || version === 3 ? { ...paper, words: searchWords(paper) } : paper;
   });
 }
 

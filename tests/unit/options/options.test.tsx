@@ -94,6 +94,35 @@ describe('options: data', () => {
     expect(await library.countPapers()).toBe(2);
   });
 
+  it('refuses a backup with a date no library can hold, naming the paper, and imports nothing', async () => {
+    const library = freshLibrary();
+    const file = backupJson(papers(3).map((p, i) => (i === 1 ? { ...p, savedAt: 9e15 } : p)));
+    renderOptions(library);
+    await userEvent.upload(await screen.findByLabelText('Choose a backup file'), backupFile(file));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This backup is damaged: paper 2 (savedAt): Date is after 2099. Nothing was imported.');
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it('says so when an import would give a paper more tags than it may hold, and imports nothing', async () => {
+    const library = freshLibrary();
+    const [mine] = papers(1, () => Array.from({ length: 150 }, (_, i) => `mine ${i}`));
+    await library.importPapers([mine!]);
+    const theirs = { ...mine!, tags: Array.from({ length: 100 }, (_, i) => `theirs ${i}`), updatedAt: mine!.updatedAt + 1 };
+    renderOptions(library);
+    await userEvent.upload(await screen.findByLabelText('Choose a backup file'), backupFile(backupJson([theirs])));
+    await userEvent.click(within(await screen.findByRole('region', { name: 'Import preview' })).getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The import failed and nothing was changed: A paper can have at most 200 tags.');
+    expect((await library.getPaper(mine!.id))?.tags).toHaveLength(150);
+  });
+
+  it('shows an export that fails where the user clicked', async () => {
+    const library = freshLibrary();
+    await library.importPapers(papers(2));
+    renderOptions(library, { download: vi.fn(() => { throw new Error('The download was blocked'); }) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The CSV export failed: The download was blocked. Your library is unchanged.');
+  });
+
   it('deletes all data only after confirmation, offering an export first', async () => {
     const library = freshLibrary();
     await library.importPapers(papers(2));
