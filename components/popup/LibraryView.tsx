@@ -1,6 +1,5 @@
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { newestPapers } from '@/lib/library/find-papers';
 import type { LibraryAnswer, LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
@@ -8,9 +7,8 @@ import { BulkBar } from './BulkBar';
 import { LibraryRow } from './LibraryRow';
 import { useServices } from './services';
 import { useAction } from './useAction';
-import { useRovingFocus } from './useRovingFocus';
+import { VirtualList } from './VirtualList';
 
-const LIST_RECT = { width: 416, height: 380 };
 const FIRST_PAGE = 30;
 
 const SORTS: { value: LibrarySort; label: string }[] = [
@@ -43,22 +41,6 @@ export function LibraryView() {
   // Known before the index answers: no newest paper means no paper at all.
   const libraryEmpty = total === 0 || (total === undefined && firstPapers?.length === 0);
 
-  const scroller = useRef<HTMLDivElement>(null);
-  // The virtualizer's functions are not memoizable; this component is simply not compiler-optimized.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: (allIds ? allIds.length : total) ?? ids?.length ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 66,
-    overscan: 6,
-    initialRect: LIST_RECT,
-    // Until the list has been laid out (or where nothing is laid out), assume the popup's size.
-    observeElementRect: (instance, callback) =>
-      observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : LIST_RECT)),
-    // Rows are keyed by position (the default): a key per paper id would make every new search
-    // re-measure all 20,000 positions, the largest cost of a keystroke.
-  });
-  const roving = useRovingFocus(ids?.length ?? 0, { onMove: (index) => virtualizer.scrollToIndex(index) });
 
   const remove = async (papers: Paper[]) => {
     const reply = await run(send({ type: 'unsavePapers', ids: papers.map((p) => p.id) }));
@@ -144,50 +126,31 @@ export function LibraryView() {
           {libraryEmpty ? 'Your library is empty. Save papers on huggingface.co/papers or in “On this page”.' : 'No paper matches.'}
         </p>
       )}
-      <div ref={scroller} className="scroller">
-        <ul className="rows" aria-label="Saved papers" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const id = ids?.[item.index];
-            if (id === undefined) return null;
-            const focus = roving.itemProps(item.index, id);
-            return (
-              <li
-                key={item.key}
-                data-index={item.index}
-                ref={(el) => {
-                  virtualizer.measureElement(el);
-                  focus.ref(el);
-                }}
-                className="virtual-row"
-                style={{ transform: `translateY(${item.start}px)` }}
-                tabIndex={focus.tabIndex}
-                onKeyDown={focus.onKeyDown}
-                aria-setsize={allIds?.length ?? total}
-                aria-posinset={item.index + 1}
-              >
-                <LibraryRow
-                  id={id}
-                  known={firstPapers?.[item.index]?.id === id ? firstPapers[item.index] : undefined}
-                  selected={selected.has(id)}
-                  expanded={expanded === id}
-                  knownTags={knownTags}
-                  run={run}
-                  onSelect={(on) =>
-                    setSelected((now) => {
-                      const next = new Set(now);
-                      if (on) next.add(id);
-                      else next.delete(id);
-                      return next;
-                    })
-                  }
-                  onExpand={(open) => setExpanded(open ? id : undefined)}
-                  onRemove={(paper) => void remove([paper])}
-                />
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <VirtualList
+        label="Saved papers"
+        count={(allIds ? allIds.length : total) ?? ids?.length ?? 0}
+        idAt={(index) => ids?.[index]}
+        renderRow={(index, id) => (
+          <LibraryRow
+            id={id}
+            known={firstPapers?.[index]?.id === id ? firstPapers[index] : undefined}
+            selected={selected.has(id)}
+            expanded={expanded === id}
+            knownTags={knownTags}
+            run={run}
+            onSelect={(on) =>
+              setSelected((now) => {
+                const next = new Set(now);
+                if (on) next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+            onExpand={(open) => setExpanded(open ? id : undefined)}
+            onRemove={(paper) => void remove([paper])}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -8,8 +8,9 @@ import { useServices } from './services';
 import { describeTrendingStatus } from './trending-status-text';
 import { useAction } from './useAction';
 import { useTagCounts } from './useKnownTags';
-import { useRovingFocus } from './useRovingFocus';
 import { useStoredValue } from './useStoredValue';
+import { VirtualList } from './VirtualList';
+import type { TrendingRecord } from '@/lib/library/schema';
 
 const asStatus = (value: unknown) => value as TrendingStatus | undefined;
 
@@ -26,7 +27,6 @@ export function NewView() {
   const [checking, setChecking] = useState(false);
   const { run, error } = useAction();
   const knownTags = useTagCounts().map((t) => t.tag);
-  const roving = useRovingFocus(rows?.length ?? 0);
   const { problem, info } = describeTrendingStatus(status, (now ?? Date.now)());
 
   const checkNow = async () => {
@@ -59,38 +59,58 @@ export function NewView() {
         </p>
       )}
       {rows && rows.length === 0 && <p className="empty">Nothing new since you last looked.</p>}
-      <ul className="rows" aria-label="New papers">
-        {rows?.map(({ trending, saved }, index) => (
-          <li key={trending.id} className="row" {...roving.itemProps(index, trending.id)}>
-            <span className="rank" aria-label={`Rank ${trending.rank}${movement(trending.rank, trending.previousRank)}`}>
-              #{trending.rank}
-              {trending.previousRank !== undefined && trending.previousRank !== trending.rank && (
-                <span className={trending.previousRank > trending.rank ? 'up' : 'down'}>
-                  {trending.previousRank > trending.rank ? ` ▲${trending.previousRank - trending.rank}` : ` ▼${trending.rank - trending.previousRank}`}
-                </span>
-              )}
-            </span>
-            <a className="title" href={`https://huggingface.co/papers/${trending.id}`} target="_blank" rel="noreferrer" tabIndex={-1}>
-              {trending.paper.title}
-            </a>
-            <PaperByline paper={{ ...trending.paper, upvotes: trending.upvotes }} />
-            <div className="row-actions">
-              <SaveToggle
-                saved={saved !== undefined}
-                title={trending.paper.title}
-                onToggle={() => void run(saved ? send({ type: 'unsavePapers', ids: [trending.id] }) : send({ type: 'savePapers', papers: [trending.paper] }))}
-              />
-              <TagEditor
-                tags={saved?.tags ?? []}
-                knownTags={knownTags}
-                onAdd={(tag) => void run(send({ type: 'addTag', id: trending.id, tag, paper: trending.paper }))}
-                onRemove={(tag) => void run(send({ type: 'removeTag', id: trending.id, tag }))}
-              />
+      <VirtualList
+        label="New papers"
+        count={rows?.length ?? 0}
+        idAt={(index) => rows?.[index]?.trending.id}
+        estimateSize={92}
+        renderRow={(index) => {
+          const { trending, saved } = rows![index]!;
+          return (
+            <div className="row">
+              <Rank trending={trending} left={status?.listedAt !== undefined && trending.lastSeenAt < status.listedAt} />
+              <a className="title" href={`https://huggingface.co/papers/${trending.id}`} target="_blank" rel="noreferrer" tabIndex={-1}>
+                {trending.paper.title}
+              </a>
+              <PaperByline paper={{ ...trending.paper, upvotes: trending.upvotes }} />
+              <div className="row-actions">
+                <SaveToggle
+                  saved={saved !== undefined}
+                  title={trending.paper.title}
+                  onToggle={() => void run(saved ? send({ type: 'unsavePapers', ids: [trending.id] }) : send({ type: 'savePapers', papers: [trending.paper] }))}
+                />
+                <TagEditor
+                  tags={saved?.tags ?? []}
+                  knownTags={knownTags}
+                  onAdd={(tag) => void run(send({ type: 'addTag', id: trending.id, tag, paper: trending.paper }))}
+                  onRemove={(tag) => void run(send({ type: 'removeTag', id: trending.id, tag }))}
+                />
+              </div>
             </div>
-          </li>
-        ))}
-      </ul>
+          );
+        }}
+      />
     </section>
+  );
+}
+
+/** Where the paper stands in the list now, how it moved, or that it has left the list. */
+function Rank({ trending, left }: { trending: TrendingRecord; left: boolean }) {
+  if (left) {
+    return (
+      <span className="rank left" aria-label={`Left the list (was #${trending.rank})`}>
+        Left the list
+      </span>
+    );
+  }
+  const { rank, previousRank } = trending;
+  return (
+    <span className="rank" aria-label={`Rank ${rank}${movement(rank, previousRank)}`}>
+      #{rank}
+      {previousRank !== undefined && previousRank !== rank && (
+        <span className={previousRank > rank ? 'up' : 'down'}>{previousRank > rank ? ` ▲${previousRank - rank}` : ` ▼${rank - previousRank}`}</span>
+      )}
+    </span>
   );
 }
 

@@ -22,5 +22,6 @@ export function describeTrendingStatus(status: TrendingStatus | undefined, now: 
     const last = status.lastSuccessAt ? `Last good check at ${clockTime(status.lastSuccessAt)}.` : 'No good check yet.';
     return { problem, info: last };
   }
-  return { info: `Checked at ${clockTime(status.lastCheckAt)}${next ? `, next check at ${clockTime(next)}` : ''}.` };
+  const notice = status.notice ? ` ${status.notice}` : '';
+  return { info: `Checked at ${clockTime(status.lastCheckAt)}${next ? `, next check at ${clockTime(next)}` : ''}.${notice}` };
 }

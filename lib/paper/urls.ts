@@ -6,7 +6,7 @@
  * in Markdown, HTML or BibTeX.
  */
 export function httpsHref(raw: string): string | null {
-  if (/[\s"'<>`\\]/.test(raw) || /[\u0000-\u001F\u007F]/.test(raw)) return null;
+  if (/[\s"'<>`\\]/.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
   let url: URL;
   try {
     url = new URL(raw);

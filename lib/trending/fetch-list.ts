@@ -21,7 +21,6 @@ const EntrySchema = z.looseObject({
   publishedAt: z.string(),
   numComments: z.number().optional(),
 });
-const ListSchema = z.array(EntrySchema);
 
 export interface ListedPaper {
   paper: PaperMetadata;
@@ -30,7 +29,8 @@ export interface ListedPaper {
 }
 
 export type FetchOutcome =
-  | { kind: 'list'; papers: ListedPaper[]; etag?: string }
+  /** `dropped`: entries past the number asked for, left out. */
+  | { kind: 'list'; papers: ListedPaper[]; etag?: string; dropped: number }
   | { kind: 'not-modified' }
   | { kind: 'failed'; error: TrendingErrorKind; message: string; retryAfterMs?: number };
 
@@ -38,7 +38,7 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 
 export async function fetchList(
   url: string,
-  options: { etag?: string; fetch?: typeof fetch; now?: () => number; timeoutMs?: number } = {},
+  options: { etag?: string; fetch?: typeof fetch; now?: () => number; timeoutMs?: number; limit?: number } = {},
 ): Promise<FetchOutcome> {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
@@ -78,20 +78,28 @@ export async function fetchList(
   } catch {
     return { kind: 'failed', error: 'malformed', message: 'Hugging Face sent an answer that is not JSON' };
   }
-  const parsed = ListSchema.safeParse(body);
-  if (!parsed.success) {
+  if (!Array.isArray(body)) {
     return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
   }
+  // Only what was asked for is read: an answer of thousands must cost no more than the list we keep.
+  const limit = options.limit ?? Infinity;
   const papers: ListedPaper[] = [];
-  for (const entry of parsed.data) {
-    const paper = PaperMetadataSchema.safeParse(entryToMetadata(entry));
-    if (paper.success && !papers.some((p) => p.paper.id === paper.data.id)) {
+  const seen = new Set<string>();
+  let read = 0;
+  for (; read < body.length && papers.length < limit; read++) {
+    const entry = EntrySchema.safeParse(body[read]);
+    if (!entry.success) {
+      return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
+    }
+    const paper = PaperMetadataSchema.safeParse(entryToMetadata(entry.data));
+    if (paper.success && !seen.has(paper.data.id)) {
+      seen.add(paper.data.id);
       papers.push({ paper: paper.data, rank: papers.length + 1, upvotes: paper.data.upvotes ?? 0 });
     }
   }
   if (papers.length === 0) return { kind: 'failed', error: 'empty', message: 'Hugging Face sent an empty list' };
   const etag = response.headers.get('ETag') ?? undefined;
-  return { kind: 'list', papers, ...(etag ? { etag } : {}) };
+  return { kind: 'list', papers, dropped: body.length - read, ...(etag ? { etag } : {}) };
 }
 
 /** Retry-After is either seconds or an HTTP date. */

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { z } from '../zod-config';
 
 export const MIN_INTERVAL_MINUTES = 10;
+/** Papers asked for per check; an answer with more is cut to this many. */
+export const TRENDING_LIST_SIZE = 50;
 
 export const TrendingSettingsSchema = z.object({
   /** Which Hugging Face list to watch. */
@@ -34,6 +36,6 @@ export const TRENDING_SETTINGS_KEY = KEY;
 
 export function trendingUrl(settings: Pick<TrendingSettings, 'source'>): string {
   return settings.source === 'trending'
-    ? 'https://huggingface.co/api/daily_papers?sort=trending&limit=50'
-    : 'https://huggingface.co/api/daily_papers?limit=50';
+    ? `https://huggingface.co/api/daily_papers?sort=trending&limit=${TRENDING_LIST_SIZE}`
+    : `https://huggingface.co/api/daily_papers?limit=${TRENDING_LIST_SIZE}`;
 }

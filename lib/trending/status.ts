@@ -14,6 +14,10 @@ export interface TrendingStatus {
   etag?: string;
   /** Ids and ranks of the last good list, to tell an unchanged answer without touching the database. */
   signature?: string;
+  /** When the snapshot was last written: a paper last seen before then has left the list. */
+  listedAt?: number;
+  /** Something the last good check wants the user to know (an answer longer than asked for). */
+  notice?: string;
 }
 
 export type TrendingErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'wrong-shape' | 'empty' | 'http';

@@ -5,7 +5,7 @@ import { showBadge } from './badge';
 import { fetchList, type ListedPaper } from './fetch-list';
 import { NEW_PAPERS_KEY } from './new-papers-signal';
 import { nextCheckDelay } from './schedule';
-import { loadTrendingSettings, trendingUrl, type TrendingSettings } from './settings';
+import { loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
 import { matchesWatch } from './watch-filter';
 
@@ -102,7 +102,7 @@ export class TrendingWatcher {
   private async runCheck(): Promise<CheckReport> {
     const [settings, status] = await Promise.all([loadTrendingSettings(), loadTrendingStatus()]);
     const now = this.now();
-    const outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now });
+    const outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now, limit: TRENDING_LIST_SIZE });
 
     if (outcome.kind === 'failed') {
       const failures = status.failures + 1;
@@ -120,6 +120,10 @@ export class TrendingWatcher {
 
     const healthy: TrendingStatus = { ...status, failures: 0, lastCheckAt: now, lastSuccessAt: now, nextCheckAt: now + settings.intervalMinutes * 60_000 };
     delete healthy.error;
+    if (outcome.kind === 'list') {
+      if (outcome.dropped > 0) healthy.notice = `Hugging Face sent ${(outcome.papers.length + outcome.dropped).toLocaleString('en')} papers; PaperShelf kept the first ${outcome.papers.length}, as it asked.`;
+      else delete healthy.notice;
+    }
     const signature = outcome.kind === 'list' ? outcome.papers.map((p) => `${p.paper.id}:${p.rank}`).join(',') : status.signature;
     if (outcome.kind === 'not-modified' || (status.baselineAt !== undefined && signature === status.signature)) {
       const next = { ...healthy, ...(outcome.kind === 'list' && outcome.etag ? { etag: outcome.etag } : {}) };
@@ -128,7 +132,7 @@ export class TrendingWatcher {
     }
 
     const { written, added } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
-    const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature };
+    const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature, listedAt: now };
     if (outcome.etag) next.etag = outcome.etag;
     else delete next.etag;
     await this.schedule(next);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing';
 import { NEW_PAPERS_KEY } from '@/lib/trending/new-papers-signal';
 import { TRENDING_STATUS_KEY } from '@/lib/trending/status';
-import { SEED_PAPERS } from '../../fixtures/hf/markup';
+import { SEED_PAPERS, manyPapers } from '../../fixtures/hf/markup';
 import { clock, freshLibrary, metadata } from '../helpers';
 import { renderPopup, reportTab } from './harness';
 
@@ -249,5 +249,31 @@ describe('popup: new', () => {
     expect(await screen.findByText('Nothing new since you last looked.')).toBeInTheDocument();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect((await fakeBrowser.storage.local.get(NEW_PAPERS_KEY))[NEW_PAPERS_KEY]).toEqual([]);
+  });
+
+  it('renders only the rows on screen of a long list, and says which papers have left the list', async () => {
+    const time = clock();
+    const library = freshLibrary(time.now);
+    const { watcher } = renderPopup(library, { now: time.now });
+    const papers = manyPapers(2000, 300);
+    await library.db.trending.bulkPut(
+      papers.map((p, i) => ({
+        id: p.id,
+        paper: metadata({ id: p.id, title: `${i === 0 ? 'Gone' : 'Still here'} ${i}` }),
+        rank: i + 1,
+        upvotes: 1,
+        firstSeenAt: time.now(),
+        lastSeenAt: i === 0 ? time.now() - 60_000 : time.now(),
+        status: 'new' as const,
+      })),
+    );
+    await fakeBrowser.storage.local.set({ [TRENDING_STATUS_KEY]: { failures: 0, lastCheckAt: time.now(), listedAt: time.now() } });
+    await watcher.refreshBadge();
+    await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
+    const list = await screen.findByRole('list', { name: 'New papers' });
+    await waitFor(() => expect(within(list).getAllByRole('link')[0]).toHaveTextContent('Gone 0'));
+    expect(within(list).getAllByRole('listitem').length).toBeLessThan(40);
+    expect(within(list).getByLabelText('Left the list (was #1)')).toHaveTextContent('Left the list');
+    expect(within(list).getByLabelText('Rank 2')).toHaveTextContent('#2');
   });
 });

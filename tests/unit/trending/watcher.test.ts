@@ -2,12 +2,12 @@
 import { fakeBrowser } from 'wxt/testing';
 import { createLibraryDatabase } from '@/lib/library/schema';
 import { Library } from '@/lib/library/library';
-import { saveTrendingSettings } from '@/lib/trending/settings';
+import { saveTrendingSettings, TRENDING_LIST_SIZE } from '@/lib/trending/settings';
 import { loadTrendingStatus } from '@/lib/trending/status';
 import { NEW_PAPERS_KEY } from '@/lib/trending/new-papers-signal';
 import { TRENDING_ALARM, TrendingWatcher } from '@/lib/trending/watcher';
 import { FIRST_RETRY_MS, MAX_RETRY_MS } from '@/lib/trending/schedule';
-import { apiEntry, SEED_PAPERS } from '../../fixtures/hf/markup';
+import { apiEntry, manyPapers, SEED_PAPERS } from '../../fixtures/hf/markup';
 import { clock, freshDatabaseName } from '../helpers';
 
 const MINUTE = 60_000;
@@ -63,6 +63,31 @@ describe('trending watcher', () => {
     expect(api.requests[0]!.url).toBe('https://huggingface.co/api/daily_papers?sort=trending&limit=50');
   });
 
+  it('keeps only the papers it asked for when an answer holds thousands, and says so', async () => {
+    const { api, watcher, db, badge } = setup();
+    api.json(entries(0, 10));
+    await watcher.check();
+    const flood = manyPapers(10_000, 100).map(apiEntry);
+    api.json(flood);
+    const report = await watcher.check();
+    expect(report.outcome).toBe('changed');
+    expect(await db.trending.count()).toBe(10 + TRENDING_LIST_SIZE);
+    expect(await badge()).toBe(String(TRENDING_LIST_SIZE));
+    expect((await loadTrendingStatus()).notice).toBe('Hugging Face sent 10,000 papers; PaperShelf kept the first 50, as it asked.');
+  });
+
+  it('tells which papers have left the list since the last change', async () => {
+    const { api, watcher, db, time } = setup();
+    api.json(entries(0, 10));
+    await watcher.check();
+    time.advance(30 * MINUTE);
+    api.json(entries(2, 12));
+    await watcher.check();
+    const { listedAt } = await loadTrendingStatus();
+    const left = (await db.trending.toArray()).filter((r) => r.lastSeenAt < listedAt!).map((r) => r.id);
+    expect(left.sort()).toEqual(SEED_PAPERS.slice(0, 2).map((p) => p.id).sort());
+  });
+
   it('counts papers that enter later on the badge and names them in the tooltip', async () => {
     const { api, watcher, badge } = setup();
     api.json(entries(0, 10));
@@ -84,9 +109,11 @@ describe('trending watcher', () => {
     const { api, watcher, badge } = setup();
     api.json(entries(0, 1));
     await watcher.check();
-    const many = Array.from({ length: 120 }, (_, i) => ({ ...apiEntry(SEED_PAPERS[i % 47]!), paper: { ...apiEntry(SEED_PAPERS[i % 47]!).paper, id: `2611.${String(20000 + i)}` } }));
-    api.json(many);
-    await watcher.check();
+    // Fifty new papers a check, three checks.
+    for (const offset of [100, 150, 200]) {
+      api.json(manyPapers(TRENDING_LIST_SIZE, offset).map(apiEntry));
+      await watcher.check();
+    }
     expect(await badge()).toBe('99+');
   });
 
