@@ -25,6 +25,12 @@ export interface MainThreadTime {
   causedLongTasks: number;
   /** The extension's own script time in its longest slice of work, ms. */
   longestOwnSlice: number;
+  /**
+   * Main-thread time by what it went to, ms: each task's direct parts, by kind (the extension's
+   * script, the page's script, style, layout, paint, parsing, other). Work a script forces (a style
+   * recalculation inside a function call) counts as that script's.
+   */
+  byKind: Record<string, number>;
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
@@ -44,9 +50,9 @@ export async function traceMainThread(page: Page, action: () => Promise<void>): 
 }
 
 function summarize(events: TraceEvent[]): MainThreadTime {
-  // The renderer main thread is the one that parsed the page.
-  const main = events.find((e) => e.name === 'ParseHTML');
-  if (!main) return { total: 0, longTasks: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0 };
+  // The renderer main thread is the one that parsed the page, or (no parsing traced) ran its frames.
+  const main = events.find((e) => e.name === 'ParseHTML') ?? events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout');
+  if (!main) return { total: 0, longTasks: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0, byKind: {} };
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const runTasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const tasks = runTasks.map((e) => e.dur! / 1000);
@@ -69,7 +75,51 @@ function summarize(events: TraceEvent[]): MainThreadTime {
     longest: Math.max(0, ...tasks),
     causedLongTasks: caused,
     longestOwnSlice: longestOwn,
+    byKind: byKind(runTasks, onMain),
   };
+}
+
+const KIND: Record<string, string> = {
+  UpdateLayoutTree: 'style',
+  RecalculateStyles: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  UpdateLayer: 'paint',
+  Commit: 'paint',
+  ParseHTML: 'parse',
+  ParseAuthorStyleSheet: 'parse',
+};
+
+function kindOf(event: TraceEvent): string {
+  if (OWN_SCRIPT.has(event.name) || event.name === 'EventDispatch' || event.name === 'FireAnimationFrame' || event.name === 'v8.run') {
+    return event.args?.data?.url?.startsWith('chrome-extension://') ? 'extension script' : 'page script';
+  }
+  return KIND[event.name] ?? 'other';
+}
+
+function byKind(runTasks: TraceEvent[], onMain: TraceEvent[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  // Timeline events only: the scheduler's own wrappers span whole tasks and say nothing of the work.
+  const events = onMain.filter((e) => e.name !== 'RunTask' && e.cat.includes('devtools.timeline')).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let i = 0;
+  for (const task of runTasks) {
+    const end = task.ts + task.dur!;
+    let covered = 0;
+    let childEnd = -Infinity;
+    while (i < events.length && events[i]!.ts < task.ts) i++;
+    for (let j = i; j < events.length && events[j]!.ts < end; j++) {
+      const e = events[j]!;
+      if (e.ts < childEnd) continue; // nested inside an earlier direct part
+      childEnd = e.ts + e.dur!;
+      const kind = kindOf(e);
+      out[kind] = (out[kind] ?? 0) + e.dur! / 1000;
+      covered += e.dur!;
+    }
+    out.other = (out.other ?? 0) + Math.max(0, task.dur! - covered) / 1000;
+  }
+  return out;
 }
 
 const OWN_SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'v8.callFunction']);

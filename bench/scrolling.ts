@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../tests/e2e/chromium';
+import { launchExtension } from '../tests/e2e/extension';
+import { routeHuggingFace } from '../tests/e2e/routes';
+import { realListing } from './real-markup';
+import { summarize, type Figure } from './stats';
+import { traceMainThread, type MainThreadTime } from './trace';
+
+const URL_PATH = '/papers/trending';
+const VIEWPORT = { width: 1280, height: 900 };
+/** A reader scrolling at a steady pace: this much per step, a step every this many ms. */
+const SCROLL_STEP_PX = 900;
+const SCROLL_INTERVAL_MS = 100;
+const SETTLE_MS = 600;
+
+async function plainContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: VIEWPORT,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+async function load(page: Page): Promise<void> {
+  await page.goto(`https://huggingface.co${URL_PATH}`, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+}
+
+/** Scrolls from top to bottom at a steady pace, with the mouse wheel, as a reader would. */
+async function scrollThrough(page: Page): Promise<void> {
+  await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+  for (;;) {
+    const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+    if (atEnd) break;
+    await page.mouse.wheel(0, SCROLL_STEP_PX);
+    await page.waitForTimeout(SCROLL_INTERVAL_MS);
+  }
+  await page.waitForTimeout(SETTLE_MS);
+}
+
+export interface ScrollingFigures {
+  cards: number;
+  pageOwn: Figure;
+  added: Figure;
+  /** Added time by kind (script of ours, the page's script, style, layout, paint, other), medians. */
+  addedByKind: Record<string, number>;
+  longTasksAlone: number;
+  longTasksWith: number;
+  /** The longest main-thread task while scrolling: no frame can be shorter. */
+  longestScrollTaskAlone: Figure;
+  longestScrollTaskWith: Figure;
+  longestOwnSlice: Figure;
+}
+
+/**
+ * A listing of `cards` papers in Hugging Face's real markup, loaded and read through from top to
+ * bottom by a reader scrolling at a steady pace, without and with the extension, alternating. All
+ * main-thread time of the page's renderer counts (script, style, layout, paint), from a trace.
+ */
+export async function measureScrolling(cards: number, runs: number): Promise<ScrollingFigures> {
+  const { html } = realListing(cards);
+  const plain = await plainContext();
+  const ext = await launchExtension();
+  await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
+  for (const context of [plain.context, ext.context]) {
+    await routeHuggingFace(context, { [URL_PATH]: html });
+    // One unmeasured load each, so neither side pays for a cold start (fonts, caches, the first process).
+    const warm = await context.newPage();
+    await load(warm);
+    await warm.close();
+  }
+  const alone: Reading[] = [];
+  const withExt: Reading[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const [context, into] of [[plain.context, alone], [ext.context, withExt]] as const) {
+      const page = await context.newPage();
+      await page.setViewportSize(VIEWPORT);
+      const loading = await traceMainThread(page, () => load(page));
+      const scrolling = await traceMainThread(page, () => scrollThrough(page));
+      into.push(combine(loading, scrolling));
+      await page.close();
+    }
+  }
+  await plain.close();
+  await ext.close();
+  const kinds = [...new Set([...alone, ...withExt].flatMap((t) => Object.keys(t.byKind)))];
+  const addedByKind = Object.fromEntries(
+    kinds.map((kind) => [kind, summarize(withExt.map((t, i) => (t.byKind[kind] ?? 0) - (alone[i]!.byKind[kind] ?? 0))).median]),
+  );
+  return {
+    cards,
+    pageOwn: summarize(alone.map((t) => t.total)),
+    added: summarize(withExt.map((t, i) => t.total - alone[i]!.total)),
+    addedByKind,
+    longTasksAlone: Math.max(...alone.map((t) => t.longTasks.length)),
+    longTasksWith: Math.max(...withExt.map((t) => t.longTasks.length)),
+    longestScrollTaskAlone: summarize(alone.map((t) => t.longestWhileScrolling)),
+    longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),
+    longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
+  };
+}
+
+type Reading = MainThreadTime & { longestWhileScrolling: number };
+
+function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
+  const byKind: Record<string, number> = { ...loading.byKind };
+  for (const [kind, ms] of Object.entries(scrolling.byKind)) byKind[kind] = (byKind[kind] ?? 0) + ms;
+  return {
+    total: loading.total + scrolling.total,
+    longTasks: [...loading.longTasks, ...scrolling.longTasks],
+    longest: Math.max(loading.longest, scrolling.longest),
+    causedLongTasks: loading.causedLongTasks + scrolling.causedLongTasks,
+    longestOwnSlice: Math.max(loading.longestOwnSlice, scrolling.longestOwnSlice),
+    byKind,
+    longestWhileScrolling: scrolling.longest,
+  };
+}
