@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
-import { forgetTabPapers, recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
@@ -23,13 +22,11 @@ export default defineBackground(() => {
       origin: browser.runtime.getURL('/'),
       version: browser.runtime.getManifest().version,
     },
-    tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
     trending: watcher,
   };
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, deps));
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTabPapers(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRENDING_ALARM) void watcher.check();
   });

@@ -1,19 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { papersPageKind } from '@/lib/hf/page-kind';
-import type { PaperMetadata } from '@/lib/paper/model';
+import type { PaperMetadataInput } from '@/lib/paper/model';
 import { TagEditor } from '../TagEditor';
 import { PaperByline, SaveToggle } from './paper-bits';
 import { useServices } from './services';
 import { useAction } from './useAction';
 import { useTagCounts } from './useKnownTags';
-import { useRovingFocus } from './useRovingFocus';
+import { VirtualList } from './VirtualList';
 
-type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadata[] };
+type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadataInput[] };
 
 /** The papers the current Hugging Face tab shows, in page order, each ready to save and tag. */
 export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
-  const { db, send, activeTab } = useServices();
+  const { db, send, activeTab, pagePapers } = useServices();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [tagsForAll, setTagsForAll] = useState('');
   const { run, error, busy } = useAction();
@@ -25,13 +25,13 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
       const tab = await activeTab();
       const kind = tab?.url ? papersPageKind(new URL(tab.url)).kind : 'other';
       if (!tab || kind === 'other') return live && setPage({ kind: 'not-papers' });
-      const reply = await send({ type: 'getPagePapers', tabId: tab.id });
-      if (live) setPage(reply.ok ? { kind: 'papers', papers: reply.papers } : { kind: 'not-papers' });
+      const reply = await pagePapers(tab.id);
+      if (live) setPage(reply ? { kind: 'papers', papers: reply.papers } : { kind: 'not-papers' });
     })();
     return () => {
       live = false;
     };
-  }, [activeTab, send]);
+  }, [activeTab, pagePapers]);
 
   const papers = page.kind === 'papers' ? page.papers : [];
   useEffect(() => onPage?.(papers.length), [onPage, papers.length]);
@@ -40,7 +40,6 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
     async () => new Map((await db.papers.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r] as const] : []))),
     [db, ids.join(',')],
   );
-  const roving = useRovingFocus(papers.length);
 
   if (page.kind === 'loading') return <p className="muted">Looking at this tab…</p>;
   if (page.kind === 'not-papers' || papers.length === 0) {
@@ -89,11 +88,15 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
           {error}
         </p>
       )}
-      <ul className="rows" aria-label="Papers on this page">
-        {papers.map((paper, index) => {
+      <VirtualList
+        label="Papers on this page"
+        count={papers.length}
+        idAt={(index) => papers[index]?.id}
+        renderRow={(index) => {
+          const paper = papers[index]!;
           const inLibrary = saved?.get(paper.id);
           return (
-            <li key={paper.id} className="row" {...roving.itemProps(index, paper.id)}>
+            <div className="row">
               <a className="title" href={`https://huggingface.co/papers/${paper.id}`} target="_blank" rel="noreferrer" tabIndex={-1}>
                 {paper.title}
               </a>
@@ -111,10 +114,10 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
                   onRemove={(tag) => void run(send({ type: 'removeTag', id: paper.id, tag }))}
                 />
               </div>
-            </li>
+            </div>
           );
-        })}
-      </ul>
+        }}
+      />
     </section>
   );
 }

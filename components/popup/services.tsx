@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { LibraryDatabase } from '@/lib/library/schema';
+import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import type { LibraryFinder } from '@/lib/search/finder';
 
@@ -10,6 +11,8 @@ export interface PopupServices {
   finder: LibraryFinder;
   send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
   activeTab: () => Promise<{ id: number; url?: string } | undefined>;
+  /** Asks a tab's content script which papers it shows; undefined when it does not answer. */
+  pagePapers: (tabId: number) => Promise<PagePapersReply | undefined>;
   readLocal: (key: string) => Promise<unknown>;
   onLocalChange: (listener: (changes: Record<string, { newValue?: unknown }>) => void) => () => void;
   now?: () => number;

@@ -5,6 +5,7 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { libraryDatabase } from '@/lib/library/instance';
 import { sendRequest } from '@/lib/messages/client';
+import { asPagePapersReply } from '@/lib/messages/page-papers';
 import type { LibraryFinder } from '@/lib/search/finder';
 import { workerFinder } from '@/lib/search/worker-finder';
 import '@/components/theme.css';
@@ -40,6 +41,7 @@ const services: PopupServices = {
   finder: libraryFinder(),
   send: sendRequest,
   activeTab: () => activeTab,
+  pagePapers: async (tabId) => asPagePapersReply(await browser.tabs.sendMessage(tabId, { type: 'pagePapers' }).catch(() => undefined)),
   readLocal: async (key) => (await browser.storage.local.get(key))[key],
   onLocalChange: (listener) => {
     const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);

@@ -1,11 +1,15 @@
 import { readDataBlob } from '../hf/data-blob';
-import { ANNOTATION_ATTRIBUTE, cardsIn } from '../hf/listing-cards';
+import { ANNOTATION_ATTRIBUTE, type FoundCard } from '../hf/listing-cards';
 import { papersPageKind } from '../hf/page-kind';
 import { readPaperPage } from '../hf/paper-page';
-import { readFoundCard, type ListedCard } from '../hf/read-listing';
+import { readFoundCard } from '../hf/read-listing';
+import type { PagePapersReply } from '../messages/page-papers';
 import type { CardPaper, Reply, RequestOf, RequestType } from '../messages/protocol';
 import type { PaperMetadataInput } from '../paper/model';
+import { BarBuilder } from './bar-builder';
 import { CardBar } from './card-bar';
+import type { CardActions } from './card-feature';
+import { scanCards, SLICE_BUDGET_MS } from './card-scanner';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
 export interface AnnotatorDeps {
@@ -19,59 +23,51 @@ export interface AnnotatorDeps {
   isTrusted?: (event: Event) => boolean;
 }
 
+/** One paper card on the page and its bar. */
 interface Annotation {
   id: string;
   card: Element;
-  paper: PaperMetadataInput;
-  controls: CardBar;
+  /** Where the bar goes: inside a card, or after a paper page's heading. */
+  placement: 'card' | 'heading';
+  bar: CardBar;
+  /** What the page says about the paper, read the first time it is needed. */
+  paper?: PaperMetadataInput;
 }
 
-/** Script time per slice of annotation work: leaves the frame's rendering well under 50 ms. */
-const SLICE_BUDGET_MS = 8;
-/** Cards whose controls are built straight away: about a screenful. */
-const EAGER_CARDS = 12;
-/** Cards built together when their group comes near the viewport. */
-const GROUP_SIZE = 8;
 const MUTATION_DEBOUNCE_MS = 60;
-const REPORT_DEBOUNCE_MS = 250;
-/** Papers' metadata per report message: cloning thousands at once would be a long task. */
-const REPORT_BATCH = 300;
+const SEEN_DEBOUNCE_MS = 250;
+/** Ids per state request: a few hundred keeps each message and its reply small. */
+const STATE_BATCH = 500;
 /** How long a card offers Undo after its paper was unsaved there. */
 export const UNDO_SHOWN_MS = 8000;
 
 /**
- * Keeps PaperShelf's controls on every paper card of the page: annotates cards as they appear,
- * forgets removed ones, and shows the library's state for each paper.
+ * Keeps PaperShelf's bar on every paper card of the page, and only coordinates: the scanner finds
+ * cards (ids only), the builder puts bars in place a slice at a time, each bar's features draw
+ * themselves, and cards are read in full only when a paper is saved or the popup asks.
  */
 export class Annotator {
   private readonly byCard = new Map<Element, Annotation>();
   private readonly byId = new Map<string, Set<Annotation>>();
   private readonly pendingRoots = new Set<Node>();
+  private readonly builder: BarBuilder;
   private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
   private newIds = new Set<string>();
   private tagNames: Promise<string[]> | undefined;
   private mutationTimer = false;
   private pendingRemoval = false;
-  private reportGeneration = 0;
-  /** Ids whose metadata the background already has for this page. */
-  private readonly reported = new Set<string>();
+  private seenTimer = false;
   private observer: MutationObserver | undefined;
-  private working: Promise<void> = Promise.resolve();
-  /** Controls waiting to be built, by the host elements that stand for their group. */
-  private readonly groups = new WeakMap<Element, CardBar[]>();
-  /**
-   * Builds cards' controls when they come within a screen or so of the viewport. It watches only
-   * the first and last card of each small group: the cost of an IntersectionObserver grows with its
-   * targets on every frame, and a 5,000-card page must not pay for 5,000.
-   */
-  private nearViewport: IntersectionObserver | undefined;
   /** Follows the page's light/dark switch (a class on <html>). */
   private theme: MutationObserver | undefined;
   private dark = false;
   /** The address last scanned; another one means the site navigated in the page. */
   private href = '';
+  private working: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: AnnotatorDeps) {}
+  constructor(private readonly deps: AnnotatorDeps) {
+    this.builder = new BarBuilder((work) => this.deps.setTimeout(work, 0));
+  }
 
   get annotationCount(): number {
     return this.byCard.size;
@@ -79,24 +75,15 @@ export class Annotator {
 
   /** Annotates what is on the page now and starts watching for changes. */
   start(): Promise<void> {
-    if (typeof IntersectionObserver === 'function') {
-      this.nearViewport = new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            if (entry.isIntersecting) this.buildGroup(entry.target);
-          }
-        },
-        { rootMargin: '100% 0px' },
-      );
-    }
+    const { document } = this.deps;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.deps.document.body, { childList: true, subtree: true });
-    const html = this.deps.document.documentElement;
+    this.observer.observe(document.body, { childList: true, subtree: true });
+    const html = document.documentElement;
     this.dark = html.classList.contains('dark');
     this.theme = new MutationObserver(() => {
       if (html.classList.contains('dark') === this.dark) return;
       this.dark = !this.dark;
-      for (const a of this.byCard.values()) a.controls.setTheme(this.dark);
+      for (const a of this.byCard.values()) a.bar.setTheme(this.dark);
     });
     this.theme.observe(html, { attributes: true, attributeFilter: ['class'] });
     return this.rescan();
@@ -104,9 +91,9 @@ export class Annotator {
 
   stop(): void {
     this.observer?.disconnect();
-    this.nearViewport?.disconnect();
     this.theme?.disconnect();
-    for (const a of this.byCard.values()) a.controls.remove();
+    this.builder.reset();
+    for (const a of this.byCard.values()) a.bar.remove();
     this.byCard.clear();
     this.byId.clear();
   }
@@ -115,16 +102,20 @@ export class Annotator {
   rescan(): Promise<void> {
     this.href = this.deps.location().href;
     return this.enqueue(async () => {
-      // Another page: the background starts its list afresh, so report every paper again.
-      this.reported.clear();
       this.forgetDetached();
+      this.builder.reset();
       const page = papersPageKind(this.deps.location());
-      if (page.kind === 'paper') await this.annotatePaperPage(page.id);
+      if (page.kind === 'other') {
+        // The site navigated away from its papers pages: nothing here is a paper card.
+        for (const annotation of [...this.byCard.values()]) this.forget(annotation);
+        return;
+      }
+      if (page.kind === 'paper') this.annotatePaperPage(page.id);
       await this.annotate([this.deps.document.body]);
     });
   }
 
-  /** The library changed elsewhere: refresh the cards of the papers that changed. */
+  /** The library changed elsewhere: show the new state of the papers that changed. */
   refresh(ids: string[] | 'all'): Promise<void> {
     this.tagNames = undefined;
     const shown = ids === 'all' ? [...this.byId.keys()] : ids.filter((id) => this.byId.has(id));
@@ -134,16 +125,31 @@ export class Annotator {
   /** Papers that newly trend since the user last looked get a New marker. */
   setNewPapers(ids: Iterable<string>): void {
     this.newIds = new Set(ids);
-    for (const [id, annotations] of this.byId) for (const a of annotations) a.controls.update({ isNew: this.newIds.has(id) });
+    for (const [id, annotations] of this.byId) for (const a of annotations) a.bar.update({ isNew: this.newIds.has(id) });
+  }
+
+  /** The ids of the papers on the page, once each, in the order their cards were found. */
+  idsInPageOrder(): string[] {
+    return [...this.byId.keys()];
   }
 
   /**
-   * The ids of the papers on the page, once each, in the order their cards were found: document
-   * order for a page read from the top, then cards as they were added. No DOM query: on a page of
-   * thousands of cards, one would be a long task of its own.
+   * What the page shows about each of its papers, in page order: read now (cards not read before),
+   * a slice at a time, for the popup's "On this page".
    */
-  idsInPageOrder(): string[] {
-    return [...new Set([...this.byCard.values()].map((a) => a.id))];
+  async pagePapers(): Promise<PagePapersReply> {
+    const papers: PaperMetadataInput[] = [];
+    let deadline = performance.now() + SLICE_BUDGET_MS;
+    for (const annotations of this.byId.values()) {
+      if (performance.now() > deadline) {
+        await this.nextTask();
+        deadline = performance.now() + SLICE_BUDGET_MS;
+      }
+      const first = annotations.values().next().value;
+      const paper = first && this.paperOf(first);
+      if (paper) papers.push(paper);
+    }
+    return { url: this.deps.location().href, papers };
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -162,7 +168,7 @@ export class Annotator {
     this.mutationTimer = true;
     this.deps.setTimeout(() => {
       this.mutationTimer = false;
-      const roots = [...this.pendingRoots].filter((n) => n.isConnected);
+      const roots = [...this.pendingRoots].filter((n): n is Element => n.isConnected);
       const removed = this.pendingRemoval;
       this.pendingRoots.clear();
       this.pendingRemoval = false;
@@ -172,154 +178,116 @@ export class Annotator {
         void this.rescan();
         return;
       }
+      if (papersPageKind(this.deps.location()).kind === 'other') return;
       void this.enqueue(async () => {
         if (removed) this.forgetDetached();
-        await this.annotate(roots as Element[]);
-        if (removed) this.scheduleReport();
+        await this.annotate(roots);
       });
     }, MUTATION_DEBOUNCE_MS);
   }
 
-  /**
-   * Finds, reads and annotates the cards in `roots` in slices of a few milliseconds each, yielding
-   * between them, so the page never sees a long task however many cards it has. Each slice asks the
-   * library about its papers without waiting; the answers fill the cards in as they come.
-   */
+  /** Finds the cards in `roots`, gives each new one a bar, and asks the library about their papers. */
   private async annotate(roots: Element[]) {
-    const blob = this.dataBlob();
-    const today = this.today();
-    const attached: CardBar[] = [];
     const states: Promise<void>[] = [];
-    let annotated = 0;
-    for (const root of roots) {
-      const cards = cardsIn(root);
-      for (let done = false; !done; ) {
-        const deadline = performance.now() + SLICE_BUDGET_MS;
-        const ids: string[] = [];
-        while (performance.now() < deadline) {
-          const next = cards.next();
-          if (next.done) {
-            done = true;
-            break;
-          }
-          if (this.isAnnotated(next.value.element)) continue;
-          const card = readFoundCard(next.value, blob, today);
-          if (!card) continue;
-          const controls = this.attach(card, 'card');
-          // The first screenful is built at once; the rest when it comes near.
-          if (this.annotationCount <= EAGER_CARDS || !this.nearViewport) controls.build();
-          else attached.push(controls);
-          ids.push(card.id);
-        }
-        annotated += ids.length;
-        if (ids.length > 0) states.push(this.loadStates(ids));
-        if (!done) await this.nextTask();
-      }
-    }
-    this.watchGroups(attached);
+    let added = 0;
+    await scanCards(
+      roots,
+      (found) => {
+        const fresh = found.filter((card) => this.attach(card, 'card'));
+        added += fresh.length;
+        if (fresh.length > 0) states.push(this.loadStates(fresh.map((c) => c.id)));
+      },
+      () => this.nextTask(),
+    );
     await Promise.all(states);
-    if (annotated > 0) this.scheduleReport();
+    if (added > 0) this.reportSeen();
   }
 
-  /** Watches the unbuilt controls in groups, by each group's first and last card. */
-  private watchGroups(controls: CardBar[]) {
-    for (let i = 0; i < controls.length; i += GROUP_SIZE) {
-      const group = controls.slice(i, i + GROUP_SIZE);
-      for (const edge of new Set([group[0]!, group[group.length - 1]!])) {
-        this.groups.set(edge.host, group);
-        this.nearViewport?.observe(edge.host);
-      }
-    }
-  }
-
-  private buildGroup(edge: Element) {
-    const group = this.groups.get(edge);
-    if (!group) return;
-    for (const controls of group) controls.build();
-    for (const member of [group[0]!, group[group.length - 1]!]) {
-      this.groups.delete(member.host);
-      this.nearViewport?.unobserve(member.host);
-    }
-  }
-
-
-
-  private async annotatePaperPage(id: string) {
+  private annotatePaperPage(id: string) {
     const page = readPaperPage(this.deps.document, id, this.today());
-    if (!page || this.isAnnotated(page.heading)) return;
-    const blobPaper = this.dataBlob().get(id);
-    this.attach({ id, element: page.heading, paper: { ...blobPaper, ...page.paper } }, 'heading').build();
-    await this.loadStates([id]);
-    this.scheduleReport();
+    if (!page) return;
+    if (this.attach({ id, element: page.heading }, 'heading')) {
+      const annotation = this.byCard.get(page.heading)!;
+      annotation.paper = { ...this.dataBlob().get(id), ...page.paper };
+      void this.loadStates([id]);
+    }
   }
 
-  private isAnnotated(card: Element): boolean {
-    const existing = this.byCard.get(card);
-    if (!existing) return false;
-    if (existing.controls.host.isConnected) return true;
-    // The page re-rendered the card's insides and dropped our controls: annotate it again.
-    this.forget(existing);
-    return false;
-  }
-
-  private attach(card: ListedCard, placement: 'card' | 'heading'): CardBar {
-    const controls = new CardBar(card.id, this.actionsFor(card.id), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
-    controls.update({ isNew: this.newIds.has(card.id) });
-    if (placement === 'heading' || card.element.tagName === 'A') card.element.after(controls.host);
-    else card.element.append(controls.host);
-    const annotation: Annotation = { id: card.id, card: card.element, paper: card.paper, controls };
-    this.byCard.set(card.element, annotation);
-    let set = this.byId.get(card.id);
-    if (!set) this.byId.set(card.id, (set = new Set()));
+  /** Gives a newly found card its bar; false when the card already has one on the page. */
+  private attach({ id, element }: FoundCard, placement: 'card' | 'heading'): boolean {
+    const existing = this.byCard.get(element);
+    if (existing && existing.id === id) {
+      // The page re-rendered the card's insides and dropped our bar: put it back.
+      if (!existing.bar.host.isConnected && !existing.bar.isRemoved) this.place(existing);
+      return false;
+    }
+    if (existing) this.forget(existing);
+    const bar = new CardBar(id, this.actionsFor(id), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
+    bar.update({ isNew: this.newIds.has(id) });
+    const annotation: Annotation = { id, card: element, placement, bar };
+    this.byCard.set(element, annotation);
+    let set = this.byId.get(id);
+    if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
-    return controls;
+    this.builder.add(bar, () => this.place(annotation));
+    return true;
+  }
+
+  private place({ card, placement, bar }: Annotation) {
+    if (placement === 'heading' || card.tagName === 'A') card.after(bar.host);
+    else card.append(bar.host);
   }
 
   private forget(annotation: Annotation) {
-    // A group's watched edge is going: build the rest of its group now rather than never.
-    this.buildGroup(annotation.controls.host);
-    annotation.controls.remove();
+    annotation.bar.remove();
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);
     if (set?.size === 0) this.byId.delete(annotation.id);
   }
 
+  /** Cards the page took away lose their bars; cards whose insides were redrawn get theirs back. */
   private forgetDetached() {
     for (const annotation of [...this.byCard.values()]) {
-      if (!annotation.card.isConnected || !annotation.controls.host.isConnected) this.forget(annotation);
+      if (!annotation.card.isConnected) this.forget(annotation);
+      else if (annotation.bar.isBuilt && !annotation.bar.host.isConnected) this.place(annotation);
     }
   }
 
+  /** What the page says about the paper of `annotation`: read once, when first needed. */
+  private paperOf(annotation: Annotation): PaperMetadataInput | undefined {
+    annotation.paper ??= readFoundCard({ id: annotation.id, element: annotation.card }, this.dataBlob(), this.today())?.paper;
+    return annotation.paper;
+  }
+
   private async loadStates(ids: string[]) {
-    if (ids.length === 0) return;
     const unique = [...new Set(ids)];
-    const reply = await this.deps.send({ type: 'cardStates', ids: unique });
-    if (!reply.ok) {
-      this.each(unique, (c) => c.update({ error: reply.error }));
-      return;
+    for (let i = 0; i < unique.length; i += STATE_BATCH) {
+      const batch = unique.slice(i, i + STATE_BATCH);
+      const reply = await this.deps.send({ type: 'cardStates', ids: batch });
+      if (reply.ok) this.showSaved(batch, reply.saved);
+      else this.each(batch, (bar) => bar.update({ error: reply.error }));
     }
-    this.showSaved(unique, reply.saved);
   }
 
   /** Shows the library's answer for `ids`: those in `saved` are saved with their tags, the rest not. */
   private showSaved(ids: string[], saved: CardPaper[]) {
     const byId = new Map(saved.map((p) => [p.id, p]));
-    this.each(ids, (controls, id) => controls.update({ saved: byId.has(id), tags: byId.get(id)?.tags ?? [] }));
+    this.each(ids, (bar, id) => bar.update({ saved: byId.has(id), tags: byId.get(id)?.tags ?? [] }));
   }
 
-  private each(ids: string[], fn: (controls: CardBar, id: string) => void) {
-    for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.controls, id);
+  private each(ids: string[], fn: (bar: CardBar, id: string) => void) {
+    for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.bar, id);
   }
 
-  private actionsFor(id: string) {
+  private actionsFor(id: string): CardActions {
     const first = () => this.byId.get(id)?.values().next().value;
     const apply = async (request: Promise<Reply<'cardSave' | 'cardUnsave' | 'cardUndo' | 'cardAddTag' | 'cardRemoveTag'>>) => {
-      this.each([id], (c) => c.update({ busy: true, error: '', undo: undefined }));
+      this.each([id], (bar) => bar.update({ busy: true, error: '', undo: undefined }));
       const reply = await request;
-      this.each([id], (c) => c.update({ busy: false }));
+      this.each([id], (bar) => bar.update({ busy: false }));
       if (!reply.ok) {
-        this.each([id], (c) => c.update({ error: reply.error }));
+        this.each([id], (bar) => bar.update({ error: reply.error }));
         return;
       }
       this.tagNames = undefined;
@@ -329,17 +297,19 @@ export class Annotator {
     return {
       toggleSave: () => {
         const annotation = first();
-        if (!annotation || annotation.controls.state.busy) return;
-        void apply(
-          annotation.controls.state.saved
-            ? this.deps.send({ type: 'cardUnsave', id })
-            : this.deps.send({ type: 'cardSave', paper: annotation.paper }),
-        );
+        if (!annotation || annotation.bar.state.busy) return;
+        if (annotation.bar.state.saved) return void apply(this.deps.send({ type: 'cardUnsave', id }));
+        const paper = this.paperOf(annotation);
+        if (paper) void apply(this.deps.send({ type: 'cardSave', paper }));
+        else annotation.bar.update({ error: 'PaperShelf could not read this card. Save it from the popup.' });
       },
-      addTag: (tag: string) => void apply(this.deps.send({ type: 'cardAddTag', id, tag, paper: first()?.paper })),
-      removeTag: (tag: string) => void apply(this.deps.send({ type: 'cardRemoveTag', id, tag })),
+      addTag: (tag) => {
+        const annotation = first();
+        void apply(this.deps.send({ type: 'cardAddTag', id, tag, paper: annotation && this.paperOf(annotation) }));
+      },
+      removeTag: (tag) => void apply(this.deps.send({ type: 'cardRemoveTag', id, tag })),
       undoUnsave: () => {
-        const undo = first()?.controls.state.undo;
+        const undo = first()?.bar.state.undo;
         if (undo) void apply(this.deps.send({ type: 'cardUndo', undo }));
       },
       tagNames: () => (this.tagNames ??= this.loadTagNames()),
@@ -348,8 +318,8 @@ export class Annotator {
 
   /** Offers Undo on the paper's cards for a few seconds. */
   private offerUndo(id: string, undo: string) {
-    this.each([id], (c) => c.update({ undo }));
-    this.deps.setTimeout(() => this.each([id], (c) => c.state.undo === undo && c.update({ undo: undefined })), UNDO_SHOWN_MS);
+    this.each([id], (bar) => bar.update({ undo }));
+    this.deps.setTimeout(() => this.each([id], (bar) => bar.state.undo === undo && bar.update({ undo: undefined })), UNDO_SHOWN_MS);
   }
 
   private async loadTagNames(): Promise<string[]> {
@@ -357,27 +327,17 @@ export class Annotator {
     return reply.ok ? reply.tags : [];
   }
 
-  /** Reports once things settle: the order of every paper, and the metadata of those not reported yet. */
-  private scheduleReport() {
-    const generation = ++this.reportGeneration;
+  /** On the trending list, seeing a paper counts as seeing it trend: tell the background, once things settle. */
+  private reportSeen() {
+    if (this.seenTimer) return;
+    const page = papersPageKind(this.deps.location());
+    if (page.kind !== 'listing' || page.listing !== 'trending') return;
+    this.seenTimer = true;
     this.deps.setTimeout(() => {
-      if (generation !== this.reportGeneration) return;
-      void this.report();
-    }, REPORT_DEBOUNCE_MS);
-  }
-
-  /** Sends the page order with new papers' metadata, a few hundred per message and task. */
-  private async report() {
-    const order = this.idsInPageOrder();
-    const fresh = order.filter((id) => !this.reported.has(id));
-    for (let i = 0; i === 0 || i < fresh.length; i += REPORT_BATCH) {
-      if (i > 0) await this.nextTask();
-      const batch = fresh.slice(i, i + REPORT_BATCH);
-      const papers = batch.flatMap((id) => this.byId.get(id)?.values().next().value?.paper ?? []);
-      const reply = await this.deps.send({ type: 'reportPagePapers', papers, order });
-      if (!reply.ok) return;
-      for (const id of batch) this.reported.add(id);
-    }
+      this.seenTimer = false;
+      const ids = this.idsInPageOrder();
+      if (ids.length > 0) void this.deps.send({ type: 'pageSeen', ids });
+    }, SEEN_DEBOUNCE_MS);
   }
 
   private dataBlob() {

@@ -46,6 +46,10 @@ export class CardBar {
     this.isTrusted = options.isTrusted ?? ((event) => event.isTrusted);
   }
 
+  get isRemoved(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   get isBuilt(): boolean {
     return this.root !== undefined;
   }

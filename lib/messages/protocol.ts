@@ -1,5 +1,5 @@
 import { z } from '../zod-config';
-import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper, type PaperMetadata } from '../paper/model';
+import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper } from '../paper/model';
 import type { TagCount } from '../paper/tags';
 import type { TrendingStatus } from '../trending/status';
 
@@ -44,18 +44,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('countPerTag') }).strict(),
-  /**
-   * A papers page tells which papers it shows: `order` lists every id in page order, `papers` the
-   * metadata of those not reported before (without `order`, `papers` is the whole page). Reports stay
-   * small as cards are added, whatever the size of the page.
-   */
-  z
-    .object({
-      type: z.literal('reportPagePapers'),
-      papers: z.array(PaperMetadataSchema).max(10_000),
-      order: z.array(ArxivIdSchema).max(10_000).optional(),
-    })
-    .strict(),
+  /** The trending page shows these papers: seeing them there counts as seeing them trend. */
+  z.object({ type: z.literal('pageSeen'), ids: Ids }).strict(),
   /**
    * What a card on a papers page may ask. Replies carry what a card shows (saved or not, the tags)
    * and nothing else: a page's scripts must never be able to read more of the library through one.
@@ -69,8 +59,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardRemoveTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
   /** The library's tag names, for a card's autocomplete. */
   z.object({ type: z.literal('cardTagNames') }).strict(),
-  /** The popup asks which papers a tab shows. */
-  z.object({ type: z.literal('getPagePapers'), tabId: z.number().int().nonnegative() }).strict(),
   /** "Check now" in the popup. */
   z.object({ type: z.literal('checkTrending') }).strict(),
   /** "Mark all seen" (no ids), or the user saw these papers. */
@@ -112,8 +100,7 @@ export interface ReplyPayloads {
   cardAddTag: { saved: CardPaper[] };
   cardRemoveTag: { saved: CardPaper[] };
   cardTagNames: { tags: string[] };
-  reportPagePapers: { count: number };
-  getPagePapers: { papers: PaperMetadata[]; url?: string };
+  pageSeen: { count: number };
   checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
   markTrendingSeen: { count: number };
   trendingSettingsChanged: { rescheduled: true };
@@ -132,5 +119,5 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'cardAddTag',
   'cardRemoveTag',
   'cardTagNames',
-  'reportPagePapers',
+  'pageSeen',
 ]);

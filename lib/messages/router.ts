@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { Library } from '../library/library';
-import type { Paper, PaperMetadata } from '../paper/model';
+import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
@@ -17,10 +17,6 @@ export interface RouterDeps {
     check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number }>;
     markSeen(ids?: string[]): Promise<number>;
     reschedule(): Promise<void>;
-  };
-  tabPapers: {
-    remember(tabId: number, url: string, papers: PaperMetadata[], order?: string[]): Promise<void>;
-    recall(tabId: number): Promise<{ url: string; papers: PaperMetadata[] } | undefined>;
   };
   /** Papers unsaved from a card, kept briefly for its Undo (see card-undo.ts). */
   cardUndo: {
@@ -101,20 +97,11 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
     case 'cardTagNames':
       return { ok: true, tags: (await library.countPerTag()).map((t) => t.tag) };
-    case 'reportPagePapers': {
-      // classifySender guarantees a tab and a huggingface.co url for content scripts.
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.url === undefined) return { ok: false, error: 'Refused: not sent from a tab' };
-      await deps.tabPapers.remember(tabId, sender.url, request.papers, request.order);
-      const shown = request.order ?? request.papers.map((p) => p.id);
-      // Seeing the trending page counts as seeing what newly trends on it.
-      const page = papersPageKind(new URL(sender.url));
-      if (page.kind === 'listing' && page.listing === 'trending' && shown.length > 0) await deps.trending.markSeen(shown);
-      return { ok: true, count: shown.length };
-    }
-    case 'getPagePapers': {
-      const tab = await deps.tabPapers.recall(request.tabId);
-      return { ok: true, papers: tab?.papers ?? [], url: tab?.url };
+    case 'pageSeen': {
+      // Only the trending page itself counts; classifySender guarantees a huggingface.co url.
+      const page = sender.url === undefined ? undefined : papersPageKind(new URL(sender.url));
+      const trending = page?.kind === 'listing' && page.listing === 'trending';
+      return { ok: true, count: trending ? await deps.trending.markSeen(request.ids) : 0 };
     }
     case 'checkTrending': {
       const report = await deps.trending.check();

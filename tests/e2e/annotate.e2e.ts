@@ -167,13 +167,14 @@ describe('annotating Hugging Face papers pages', () => {
     await page.close();
   });
 
-  it('tells the popup which papers the tab shows, in page order', async () => {
+  it('tells the popup which papers the tab shows, in page order, read in full from the page and its data', async () => {
     const page = await open('search');
     const popup = await ext.openPage('popup.html');
     const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, FIXTURE_PAGES.search.url);
-    await expect
-      .poll(async () => (await sendFromPage<{ papers: { id: string }[] }>(popup, { type: 'getPagePapers', tabId })).papers.map((p) => p.id))
-      .toEqual(FIXTURE_PAGES.search.papers.map((p) => p.id));
+    const ask = () =>
+      popup.evaluate((id) => chrome.tabs.sendMessage(id!, { type: 'pagePapers' }) as Promise<{ papers: { id: string; title: string }[] }>, tabId);
+    await expect.poll(async () => (await ask()).papers.map((p) => p.id)).toEqual(FIXTURE_PAGES.search.papers.map((p) => p.id));
+    expect((await ask()).papers.map((p) => p.title)).toEqual(FIXTURE_PAGES.search.papers.map((p) => p.title));
     await popup.close();
     await page.close();
   });

@@ -50,8 +50,7 @@ const request = fc.oneof(
 
 function deps(library: ReturnType<typeof freshLibrary>): RouterDeps {
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
-  const tabPapers = { remember: vi.fn(async () => {}), recall: vi.fn(async () => undefined) };
-  return { library, own, trending, tabPapers, cardUndo: { keep: (p) => keepForUndo(p), take: (t) => takeForUndo(t) } };
+  return { library, own, trending, cardUndo: { keep: (p) => keepForUndo(p), take: (t) => takeForUndo(t) } };
 }
 
 describe('backups of any library the extension can reach', () => {

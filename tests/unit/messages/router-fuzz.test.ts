@@ -15,10 +15,9 @@ function setup() {
   const writes = vi.fn();
   library.onChange(writes);
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
-  const tabPapers = { remember: vi.fn(async () => {}), recall: vi.fn(async () => undefined) };
   const cardUndo = { keep: vi.fn(async () => crypto.randomUUID()), take: vi.fn(async () => undefined) };
-  const deps: RouterDeps = { library, own, trending, tabPapers, cardUndo };
-  return { deps, writes, library, trending, tabPapers };
+  const deps: RouterDeps = { library, own, trending, cardUndo };
+  return { deps, writes, library, trending, cardUndo };
 }
 
 const TYPES = RequestSchema.options.map((o) => o.shape.type.value);
@@ -52,7 +51,7 @@ describe('the background under random messages from a papers page', () => {
   });
 
   it('answers corrupted requests of every type without throwing or writing', async () => {
-    const { deps, writes, library, tabPapers, trending } = setup();
+    const { deps, writes, library, trending, cardUndo } = setup();
     await fc.assert(
       fc.asyncProperty(corrupted, async (message) => {
         // `extra` is always there and strict schemas refuse unknown fields: none of these is valid.
@@ -62,7 +61,7 @@ describe('the background under random messages from a papers page', () => {
       { numRuns: 2000, seed: FUZZ_SEED },
     );
     expect(writes).not.toHaveBeenCalled();
-    expect(tabPapers.remember).not.toHaveBeenCalled();
+    expect(cardUndo.keep).not.toHaveBeenCalled();
     expect(trending.markSeen).not.toHaveBeenCalled();
     expect(await library.countPapers()).toBe(0);
   });

@@ -1,6 +1,4 @@
-import { fakeBrowser } from 'wxt/testing';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
-import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { freshLibrary } from '../helpers';
 
@@ -15,7 +13,6 @@ function setup() {
     library,
     own,
     trending,
-    tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
   };
   const send = (message: unknown, sender: object = popup) => routeMessage(message, sender as never, deps);
@@ -139,34 +136,11 @@ describe('message router', () => {
     });
   });
 
-  it('remembers what each tab shows for the popup', async () => {
-    const { send } = setup();
-    expect(await send({ type: 'reportPagePapers', papers: [paper] }, papersTab)).toEqual({ ok: true, count: 1 });
-    const reply = await send({ type: 'getPagePapers', tabId: 7 });
-    expect(reply).toMatchObject({ ok: true, url: papersTab.url, papers: [{ id: '2606.03748' }] });
-    expect(await send({ type: 'getPagePapers', tabId: 8 })).toEqual({ ok: true, papers: [], url: undefined });
-    // stored where a restarted service worker finds it
-    expect(Object.keys(await fakeBrowser.storage.session.get())).toEqual(['tabPapers:7']);
-  });
-
-  it('keeps reports small: later ones send only new papers with the whole order', async () => {
-    const { send } = setup();
-    const second = { ...paper, id: '2601.00002', title: 'Second' };
-    const third = { ...paper, id: '2601.00003', title: 'Third' };
-    await send({ type: 'reportPagePapers', papers: [paper, second], order: ['2606.03748', '2601.00002'] }, papersTab);
-    await send({ type: 'reportPagePapers', papers: [third], order: ['2601.00003', '2606.03748'] }, papersTab);
-    const reply = await send({ type: 'getPagePapers', tabId: 7 });
-    expect(reply).toMatchObject({ ok: true, papers: [{ id: '2601.00003' }, { id: '2606.03748', title: paper.title }] });
-    // Another page in the same tab starts afresh.
-    await send({ type: 'reportPagePapers', papers: [second], order: ['2601.00002', '2601.00003'] }, { ...papersTab, url: 'https://huggingface.co/papers/week/2026-W47' });
-    expect(await send({ type: 'getPagePapers', tabId: 7 })).toMatchObject({ papers: [{ id: '2601.00002' }] });
-  });
-
   it('marks papers seen on the trending page, and only there', async () => {
     const { send, trending } = setup();
-    await send({ type: 'reportPagePapers', papers: [paper] }, { ...papersTab, url: 'https://huggingface.co/papers' });
+    await send({ type: 'pageSeen', ids: ['2606.03748'] }, { ...papersTab, url: 'https://huggingface.co/papers' });
     expect(trending.markSeen).not.toHaveBeenCalled();
-    await send({ type: 'reportPagePapers', papers: [paper] }, papersTab);
+    await send({ type: 'pageSeen', ids: ['2606.03748'] }, papersTab);
     expect(trending.markSeen).toHaveBeenCalledWith(['2606.03748']);
   });
 

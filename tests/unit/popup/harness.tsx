@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
-import { recallTabPapers, rememberTabPapers } from '@/lib/background/tab-papers';
 import type { Library } from '@/lib/library/library';
+import type { PaperMetadataInput } from '@/lib/paper/model';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
 import { inProcessFinder, type LibraryFinder } from '@/lib/search/finder';
@@ -16,14 +16,20 @@ const popupSender = { id: own.id, url: `${own.origin}popup.html` };
 /** The popup wired to a real library and router, as in the extension; the tab is made up. */
 export function renderPopup(
   library: Library,
-  options: { tab?: { id: number; url: string }; fetch?: typeof fetch; now?: () => number; finder?: LibraryFinder } = {},
+  options: {
+    tab?: { id: number; url: string };
+    /** What the tab's content script answers when asked which papers it shows. */
+    pagePapers?: PaperMetadataInput[];
+    fetch?: typeof fetch;
+    now?: () => number;
+    finder?: LibraryFinder;
+  } = {},
 ) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
   const deps: RouterDeps = {
     library,
     own,
     trending: watcher,
-    tabPapers: { remember: rememberTabPapers, recall: recallTabPapers },
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
   };
   const sent: RequestType[] = [];
@@ -36,6 +42,7 @@ export function renderPopup(
     finder: options.finder ?? inProcessFinder(library.db),
     send,
     activeTab: async () => options.tab,
+    pagePapers: async (tabId) => (options.tab && tabId === options.tab.id && options.pagePapers ? { url: options.tab.url, papers: options.pagePapers } : undefined),
     readLocal: async (key) => (await fakeBrowser.storage.local.get(key))[key],
     onLocalChange: (listener) => {
       const handler = (changes: Record<string, { newValue?: unknown }>) => listener(changes);
@@ -45,9 +52,4 @@ export function renderPopup(
     now: options.now,
   };
   return { ...render(<Popup services={services} />), sent, deps, watcher };
-}
-
-/** A content script's report of what a tab shows. */
-export async function reportTab(deps: RouterDeps, tab: { id: number; url: string }, papers: unknown[]) {
-  return routeMessage({ type: 'reportPagePapers', papers }, { id: own.id, url: tab.url, tab: { id: tab.id } } as never, deps);
 }

@@ -5,7 +5,7 @@ import { NEW_PAPERS_KEY } from '@/lib/trending/new-papers-signal';
 import { TRENDING_STATUS_KEY } from '@/lib/trending/status';
 import { SEED_PAPERS, manyPapers } from '../../fixtures/hf/markup';
 import { clock, freshLibrary, metadata } from '../helpers';
-import { renderPopup, reportTab } from './harness';
+import { renderPopup } from './harness';
 
 const papersTab = { id: 4, url: 'https://huggingface.co/papers/trending' };
 
@@ -186,9 +186,8 @@ describe('popup: on this page', () => {
 
   it('lists the tab papers in page order, saves one with a tag, and saves all', async () => {
     const library = freshLibrary();
-    const { deps } = renderPopup(library, { tab: papersTab });
     const shown = SEED_PAPERS.slice(0, 4);
-    await reportTab(deps, papersTab, shown.map((p) => ({ id: p.id, title: p.title, authors: p.authors, upvotes: p.upvotes })));
+    renderPopup(library, { tab: papersTab, pagePapers: shown.map((p) => ({ id: p.id, title: p.title, authors: p.authors, upvotes: p.upvotes })) });
     await userEvent.click(await screen.findByRole('tab', { name: 'On this page' }));
     const list = await screen.findByRole('list', { name: 'Papers on this page' });
     expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual(shown.map((p) => p.title));

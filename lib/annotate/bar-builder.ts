@@ -1,0 +1,64 @@
+import type { CardBar } from './card-bar';
+import { SLICE_BUDGET_MS } from './card-scanner';
+
+/** Bars built at once, before any waiting: about a screenful. */
+export const FIRST_SCREENFUL = 12;
+
+/**
+ * Builds card bars: the first screenful at once, the rest in slices of a few milliseconds, one slice
+ * a task, until every card has its bar. All of it happens while the page loads, not while the
+ * reader scrolls: a bar built during scrolling makes the page lay out and paint again under the
+ * reader's fingers (measured: most of what lazy building cost a real listing), while bars already in
+ * place cost a scroll nothing.
+ */
+export class BarBuilder {
+  private queue: { bar: CardBar; place: () => void }[] = [];
+  /** The next queued bar to build (the queue is not shifted: that is quadratic at 5,000 cards). */
+  private head = 0;
+  private running = false;
+  private built = 0;
+
+  constructor(
+    private readonly schedule: (work: () => void) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Queues a bar; `place` puts its host into the page just before it is built. */
+  add(bar: CardBar, place: () => void): void {
+    if (this.built < FIRST_SCREENFUL) {
+      this.built++;
+      place();
+      bar.build();
+      return;
+    }
+    this.queue.push({ bar, place });
+    if (!this.running) {
+      this.running = true;
+      this.schedule(() => this.slice());
+    }
+  }
+
+  /** Starts afresh after in-page navigation: the next page's first screenful is built at once again. */
+  reset(): void {
+    this.queue = [];
+    this.head = 0;
+    this.built = 0;
+  }
+
+  private slice() {
+    const deadline = this.now() + SLICE_BUDGET_MS;
+    while (this.head < this.queue.length && this.now() < deadline) {
+      const { bar, place } = this.queue[this.head++]!;
+      if (bar.isRemoved) continue;
+      place();
+      bar.build();
+      this.built++;
+    }
+    if (this.head < this.queue.length) this.schedule(() => this.slice());
+    else {
+      this.running = false;
+      this.queue = [];
+      this.head = 0;
+    }
+  }
+}
