@@ -1,0 +1,116 @@
+/**
+ * npm run eval:relevance -- --train FILE --test FILE [--options JSON]
+ *   prints one JSON line: {"p1","r3","auc","p10","tags","tagsScored","testPapers","trainMs","scoreMsPer100"}
+ * npm run eval:relevance -- --all [DIR]
+ *   the protocol's four rows (both dev sets, 70/30 and cold start) beside the anchor
+ * npm run eval:relevance -- --cross-check [DIR]
+ *   the same on other cuts of the dev data, to see that choices generalize
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { evaluateRelevance, parsePaperLines, splitPapers, type EvaluationResult } from '../lib/relevance/evaluate';
+import type { LibraryPaper } from '../lib/relevance/model';
+import type { TrainingOptions } from '../lib/relevance/options';
+
+const DEFAULT_DIR = resolve(import.meta.dirname, '../../shared/eval/relevance');
+
+/** arxiv-sanity-lite's method with scikit-learn, from /shared/eval/relevance/README.md. */
+export const ANCHOR = {
+  'ml 70/30': { p1: 0.939, r3: 0.879, auc: 0.81, p10: 0.478 },
+  'ml cold': { p1: 0.916, r3: 0.934, auc: 0.767, p10: 0.6 },
+  'arxiv2007 70/30': { p1: 0.616, r3: 0.697, auc: 0.925, p10: 0.429 },
+  'arxiv2007 cold': { p1: 0.479, r3: 0.611, auc: 0.814, p10: 0.346 },
+} as const;
+
+const read = (file: string) => parsePaperLines(readFileSync(file, 'utf8'));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const metrics = ['p1', 'r3', 'auc', 'p10'] as const;
+
+function printable(r: EvaluationResult) {
+  return {
+    p1: round(r.p1),
+    r3: round(r.r3),
+    auc: round(r.auc),
+    p10: round(r.p10),
+    tags: r.tags,
+    tagsScored: r.tagsScored,
+    testPapers: r.testPapers,
+    trainMs: Math.round(r.trainMs),
+    scoreMsPer100: round(r.scoreMsPer100),
+  };
+}
+
+function table(rows: Array<{ name: string; result: EvaluationResult; anchor?: Record<(typeof metrics)[number], number> }>) {
+  const lines = ['| set | split | P@1 | R@3 | AUC | P@10 | mean | anchor P@1 / R@3 / AUC / P@10 (mean) | meets | train |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const { name, result, anchor } of rows) {
+    const mean = metrics.reduce((s, m) => s + result[m], 0) / 4;
+    const [set, ...split] = name.split(' ');
+    let anchorText = '';
+    let meets = '';
+    if (anchor) {
+      const anchorMean = metrics.reduce((s, m) => s + anchor[m], 0) / 4;
+      anchorText = `${metrics.map((m) => anchor[m].toFixed(3)).join(' / ')} (${anchorMean.toFixed(3)})`;
+      meets = metrics.every((m) => result[m] >= anchor[m] - 0.01) && mean >= anchorMean ? 'yes' : 'NO';
+    }
+    lines.push(
+      `| ${set} | ${split.join(' ')} | ${metrics.map((m) => result[m].toFixed(3)).join(' | ')} | ${mean.toFixed(3)} | ${anchorText} | ${meets} | ${Math.round(result.trainMs)} ms |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function protocolRows(dir: string, options: Partial<TrainingOptions>) {
+  return (['ml', 'arxiv2007'] as const).flatMap((set) => {
+    const papers = read(join(dir, `${set}-dev.jsonl`));
+    return (['70/30', 'cold'] as const).map((split) => {
+      const { train, test } = splitPapers(papers, split);
+      const name = `${set} ${split}` as keyof typeof ANCHOR;
+      return { name, result: evaluateRelevance(train, test, options), anchor: ANCHOR[name] };
+    });
+  });
+}
+
+/** Other cuts: the last 70% train and the first 30% test; 70/30 cuts after a seeded shuffle. */
+function crossCheckRows(dir: string, options: Partial<TrainingOptions>) {
+  const shuffled = (papers: LibraryPaper[], seed: number) => {
+    let state = seed;
+    const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    return papers.map((p) => [random(), p] as const).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  };
+  return (['ml', 'arxiv2007'] as const).flatMap((set) => {
+    const papers = read(join(dir, `${set}-dev.jsonl`));
+    const cut = Math.floor(papers.length * 0.3);
+    const reversed = { name: `${set} last-70/first-30`, result: evaluateRelevance(papers.slice(cut), papers.slice(0, cut), options) };
+    const coldReversed = { name: `${set} cold-last-60/first-30`, result: evaluateRelevance(papers.slice(-60), papers.slice(0, cut), options) };
+    const shuffles = [1, 2, 3].map((seed) => {
+      const { train, test } = splitPapers(shuffled(papers, seed), '70/30');
+      return { name: `${set} shuffled-${seed}-70/30`, result: evaluateRelevance(train, test, options) };
+    });
+    return [reversed, coldReversed, ...shuffles];
+  });
+}
+
+function main(args: string[]) {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const options = JSON.parse(value('--options') ?? '{}') as Partial<TrainingOptions>;
+  if (args.includes('--all') || args.includes('--cross-check')) {
+    const flag = args.includes('--all') ? '--all' : '--cross-check';
+    const next = value(flag);
+    const dir = next && !next.startsWith('--') ? next : DEFAULT_DIR;
+    const rows = flag === '--all' ? protocolRows(dir, options) : crossCheckRows(dir, options);
+    console.log(table(rows));
+    return;
+  }
+  const trainFile = value('--train');
+  const testFile = value('--test');
+  if (!trainFile || !testFile) {
+    console.error('usage: npm run eval:relevance -- --train FILE --test FILE | --all [DIR] | --cross-check [DIR]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(printable(evaluateRelevance(read(trainFile), read(testFile), options))));
+}
+
+main(process.argv.slice(2));
