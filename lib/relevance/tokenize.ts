@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import { ENGLISH_STOP_WORDS } from './stop-words';
 
 /** The text of a paper that the models read. */
@@ -18,41 +19,74 @@ const MAX_WORD_LENGTH = 32;
 const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 const SINGLE_LETTER_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
+const LATIN_LETTERS = /^[a-z]+$/;
 
 /** Lower case with accents folded: "Schrödinger" gives "schrodinger", "ﬁ" gives "fi". */
 export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/**
- * The words a text is about, in order: folded, without stop words, numbers alone, one-letter words (except
- * in Chinese and Japanese) and overlong runs.
- */
-export function contentWords(text: string): string[] {
+const stems = new Map<string, string>();
+
+/** Porter's stem of an English word ("networks", "network"); other words stay as they are. Memoized. */
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = LATIN_LETTERS.test(word) ? stemmer(word) : word;
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** A word as read (folded) and as the models know it (stemmed). */
+interface Word {
+  readonly surface: string;
+  readonly stem: string;
+}
+
+function words(text: string): Word[] {
   const folded = foldText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
-  const words: string[] = [];
+  const out: Word[] = [];
   for (const match of folded.matchAll(WORD)) {
     const word = match[0];
     if (word.length > MAX_WORD_LENGTH || DIGITS_ONLY.test(word)) continue;
     if (word.length === 1 && !SINGLE_LETTER_WORD.test(word)) continue;
     if (ENGLISH_STOP_WORDS.has(word)) continue;
-    words.push(word);
+    out.push({ surface: word, stem: stemOf(word) });
   }
-  return words;
+  return out;
 }
 
 /**
- * The terms of a text: its content words and the pairs of consecutive content words ("neural network"), as
- * scikit-learn's word n-grams (1, 2) with stop words removed first. A term occurs once per occurrence.
+ * The terms of a text: its content words (folded, stemmed, without stop words, numbers alone, one-letter words
+ * except in Chinese and Japanese, and overlong runs) and the pairs of consecutive content words ("neural
+ * network"), as scikit-learn's word n-grams (1, 2) with stop words removed first. A term occurs once per
+ * occurrence.
  */
 export function termsOf(text: string): string[] {
-  const words = contentWords(text);
-  const terms = words.slice();
-  for (let i = 1; i < words.length; i++) terms.push(`${words[i - 1]} ${words[i]}`);
+  const stemmed = words(text).map((w) => w.stem);
+  const terms = stemmed.slice();
+  for (let i = 1; i < stemmed.length; i++) terms.push(`${stemmed[i - 1]} ${stemmed[i]}`);
   return terms;
 }
 
 /** Title and abstract, the text every model of this folder reads. */
 export function paperTerms(paper: PaperText): string[] {
   return termsOf(`${paper.title}\n${paper.summary}`);
+}
+
+/** How the terms of a paper are written in it (first occurrence): "reinforc learn" is "reinforcement learning". */
+export function surfaceForms(paper: PaperText): Map<string, string> {
+  const list = words(`${paper.title}\n${paper.summary}`);
+  const forms = new Map<string, string>();
+  list.forEach((w, i) => {
+    if (!forms.has(w.stem)) forms.set(w.stem, w.surface);
+    const previous = list[i - 1];
+    if (previous) {
+      const pair = `${previous.stem} ${w.stem}`;
+      if (!forms.has(pair)) forms.set(pair, `${previous.surface} ${w.surface}`);
+    }
+  });
+  return forms;
 }
