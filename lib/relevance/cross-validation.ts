@@ -1,4 +1,4 @@
-import { balancedCosts, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from './linear-svm';
+import { balancedCosts, type DualSolution, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from './linear-svm';
 import { seededRandom, shuffle } from './random';
 import { dotDense, type SparseVector } from './sparse';
 
@@ -16,9 +16,14 @@ export function decision(model: LinearModel, x: SparseVector): number {
 
 /** The SVM problem for a set (or the part of it that `keep` selects), with balanced class weights. */
 export function problemOf(set: LabeledSet, c: number, keep?: (i: number) => boolean): LinearProblem {
-  const indices = [...set.y.keys()].filter((i) => keep?.(i) ?? true);
-  const y = Int8Array.from(indices, (i) => set.y[i]!);
-  const weight = set.weight && Float64Array.from(indices, (i) => set.weight![i]!);
+  const indices: number[] = [];
+  for (let i = 0; i < set.y.length; i++) if (keep?.(i) ?? true) indices.push(i);
+  const y = new Int8Array(indices.length);
+  const weight = set.weight && new Float64Array(indices.length);
+  indices.forEach((i, k) => {
+    y[k] = set.y[i]!;
+    if (weight) weight[k] = set.weight![i]!;
+  });
   return { x: indices.map((i) => set.x[i]!), y, cost: balancedCosts(y, c, weight), dimension: set.dimension };
 }
 
@@ -40,7 +45,8 @@ export function stratifiedFolds(y: Int8Array, folds: number, seed: number): Int8
 
 /**
  * Out-of-fold decision values: each example scored by a model trained without its fold. What a model will
- * say of papers it has not seen, the honest input for calibration.
+ * say of papers it has not seen, the honest input for calibration. `full`, the model trained on every example,
+ * is where each fold's training starts (it converges in a few passes from there).
  */
 export function* outOfFoldScores(
   set: LabeledSet,
@@ -48,11 +54,14 @@ export function* outOfFoldScores(
   folds: number,
   seed: number,
   svm: Partial<SvmOptions>,
+  full?: DualSolution,
 ): Generator<void, Float64Array> {
   const fold = stratifiedFolds(set.y, folds, seed);
   const scores = new Float64Array(set.y.length);
   for (let f = 0; f < folds; f++) {
-    const model = yield* trainLinearSvm(problemOf(set, c, (i) => fold[i] !== f), svm);
+    const keep = (i: number) => fold[i] !== f;
+    const start = full && new Float64Array(full.alpha.filter((_, i) => keep(i)));
+    const model = yield* trainLinearSvm(problemOf(set, c, keep), svm, start);
     for (let i = 0; i < set.y.length; i++) if (fold[i] === f) scores[i] = decision(model, set.x[i]!);
   }
   return scores;

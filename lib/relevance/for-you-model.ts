@@ -33,7 +33,7 @@ export function* trainForYouModel(data: ForYouData, options: TrainingOptions): G
   };
   const svm = { ...options.svm, seed: options.seed };
   const model = yield* trainLinearSvm(problemOf(set, options.forYouC), svm);
-  const scores = yield* outOfFoldScores(set, options.forYouC, options.folds, options.seed, svm);
+  const scores = yield* outOfFoldScores(set, options.forYouC, options.folds, options.seed, svm, model);
   const positive = Array.from(set.y, (label) => label > 0);
   const platt = fitPlatt(scores, positive);
   const probabilities = Array.from(scores, (s) => plattProbability(platt, s));
@@ -41,7 +41,7 @@ export function* trainForYouModel(data: ForYouData, options: TrainingOptions): G
   const negativeProbabilities = probabilities.filter((_, i) => !positive[i]);
   return {
     basis: data.feedback.length > 0 ? 'feedback' : 'unlabeled',
-    weights: Float32Array.from(model.weights),
+    weights: new Float32Array(model.weights),
     intercept: model.intercept,
     platt,
     threshold,

@@ -1,13 +1,16 @@
 import { forYouScore } from './for-you-model';
 import type { RelevanceModel } from './model';
-import { rankTags } from './score';
+import { paperVector, rankTags } from './score';
 import type { SparseVector } from './sparse';
+import { type PaperText, surfaceForms } from './tokenize';
 
 /** Why a paper is "for you": one of your tags fits it, or the terms it shares with what you save. */
-export type ForYouReason = { readonly kind: 'tag'; readonly tag: string } | { readonly kind: 'terms'; readonly terms: readonly string[] };
+export type ForYouReason =
+  | { readonly kind: 'tag'; readonly tag: string }
+  | { readonly kind: 'terms'; readonly terms: readonly string[] };
 
 export interface ForYouResult {
-  /** A probability that you would save it (a cosine similarity for a library without other papers to learn from). */
+  /** A probability that you would save it (a cosine similarity when the library is all there is to learn from). */
   readonly score: number;
   /** At or above the threshold calibrated on your library. */
   readonly likeLibrary: boolean;
@@ -17,26 +20,35 @@ export interface ForYouResult {
 /** A tag explains a paper when the paper is at least this likely to carry it. */
 const TAG_REASON_PROBABILITY = 0.5;
 
-/** How a paper fits the library; null until the library has a paper. */
-export function scoreForYou(model: RelevanceModel, x: SparseVector): ForYouResult | null {
+/** How well a paper fits the library, and why; null while the library is empty. */
+export function scoreForYou(
+  model: RelevanceModel,
+  paper: PaperText,
+  x: SparseVector = paperVector(model, paper),
+): ForYouResult | null {
   const forYou = model.forYou;
   if (!forYou) return null;
   const score = forYouScore(forYou, x);
   const best = rankTags(model, x)[0];
-  const reason: ForYouReason | null =
-    best && best.probability >= TAG_REASON_PROBABILITY
-      ? { kind: 'tag', tag: best.tag }
-      : sharedTerms(model, x, 3).length > 0
-        ? { kind: 'terms', terms: sharedTerms(model, x, 3) }
-        : null;
+  let reason: ForYouReason | null = null;
+  if (best && best.probability >= TAG_REASON_PROBABILITY) reason = { kind: 'tag', tag: best.tag };
+  else {
+    const terms = sharedTerms(model, paper, 3, x);
+    if (terms.length > 0) reason = { kind: 'terms', terms };
+  }
   return { score, likeLibrary: score >= forYou.threshold, reason };
 }
 
 /**
- * The paper's terms that raise its score most (weight times value), best first; a word already inside a
- * chosen pair ("learning" in "reinforcement learning") is not repeated.
+ * The paper's terms that raise its "For you" score most (weight times value), best first, as the paper writes
+ * them; a word already inside a chosen pair ("learning" in "reinforcement learning") is not repeated.
  */
-export function sharedTerms(model: RelevanceModel, x: SparseVector, count: number): string[] {
+export function sharedTerms(
+  model: RelevanceModel,
+  paper: PaperText,
+  count: number,
+  x: SparseVector = paperVector(model, paper),
+): string[] {
   const forYou = model.forYou;
   if (!forYou) return [];
   const contributions: Array<[string, number]> = [];
@@ -47,16 +59,14 @@ export function sharedTerms(model: RelevanceModel, x: SparseVector, count: numbe
   }
   contributions.sort((a, b) => b[1] - a[1]);
   const chosen: string[] = [];
-  const words = new Set<string>();
   for (const [term] of contributions) {
     if (chosen.length >= count) break;
     const parts = term.split(' ');
-    if (parts.every((w) => words.has(w))) continue;
     if (parts.length === 1 && chosen.some((c) => c.split(' ').includes(term))) continue;
-    // A pair absorbs the single words it contains that were chosen before it.
+    // A pair takes the place of the single words in it that were chosen before it.
     for (let i = chosen.length - 1; i >= 0; i--) if (parts.length > 1 && parts.includes(chosen[i]!)) chosen.splice(i, 1);
     chosen.push(term);
-    for (const w of parts) words.add(w);
   }
-  return chosen;
+  const forms = surfaceForms(paper);
+  return chosen.map((term) => forms.get(term) ?? term);
 }

@@ -1,5 +1,7 @@
 import type { RelevanceModel } from './model';
+import { paperVector } from './score';
 import { dotSparse, type SparseVector } from './sparse';
+import type { PaperText } from './tokenize';
 
 export interface RelatedPaper {
   readonly id: string;
@@ -12,18 +14,21 @@ export interface RelatedOptions {
   readonly limit?: number;
   /** Only papers at least this similar (default 0.1). */
   readonly minSimilarity?: number;
-  /** Leave this paper out (the paper itself, when it is saved). */
-  readonly excludeId?: string;
 }
 
-/** Saved papers most similar to a paper, most similar first. */
-export function relatedInLibrary(model: RelevanceModel, x: SparseVector, options: RelatedOptions = {}): RelatedPaper[] {
+/** Saved papers most similar to a paper (never the paper itself), most similar first. */
+export function relatedInLibrary(
+  model: RelevanceModel,
+  paper: PaperText & { readonly id?: string },
+  options: RelatedOptions = {},
+  x: SparseVector = paperVector(model, paper),
+): RelatedPaper[] {
   const limit = options.limit ?? 5;
   const minSimilarity = options.minSimilarity ?? 0.1;
   const best: RelatedPaper[] = [];
   const { ids, vectors } = model.library;
   for (let i = 0; i < ids.length; i++) {
-    if (ids[i] === options.excludeId) continue;
+    if (ids[i] === paper.id) continue;
     const similarity = dotSparse(x, vectors[i]!);
     if (similarity < minSimilarity) continue;
     if (best.length === limit && similarity <= best[limit - 1]!.similarity) continue;

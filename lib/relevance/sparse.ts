@@ -31,9 +31,16 @@ export function dotSparse(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
+const squaredNorms = new WeakMap<SparseVector, number>();
+
+/** |x|^2, remembered per vector (the same vectors serve many models). */
 export function squaredNorm(x: SparseVector): number {
-  let sum = 0;
-  for (const v of x.values) sum += v * v;
+  let sum = squaredNorms.get(x);
+  if (sum === undefined) {
+    sum = 0;
+    for (const v of x.values) sum += v * v;
+    squaredNorms.set(x, sum);
+  }
   return sum;
 }
 
@@ -55,10 +62,30 @@ export function unitVector(pairs: ReadonlyArray<readonly [number, number]>): Spa
 /** The `count` largest values of a vector (by magnitude), as a vector again. */
 export function strongest(x: SparseVector, count: number): SparseVector {
   if (x.indices.length <= count) return x;
-  const order = Array.from(x.indices.keys()).sort((a, b) => Math.abs(x.values[b]!) - Math.abs(x.values[a]!));
-  const kept = order.slice(0, count).sort((a, b) => a - b);
-  return {
-    indices: Uint32Array.from(kept, (k) => x.indices[k]!),
-    values: Float32Array.from(kept, (k) => x.values[k]!),
-  };
+  const magnitudes = new Float32Array(x.values.length);
+  for (let k = 0; k < magnitudes.length; k++) magnitudes[k] = Math.abs(x.values[k]!);
+  magnitudes.sort();
+  const cutoff = magnitudes[magnitudes.length - count]!;
+  let above = 0;
+  for (const m of magnitudes) if (m > cutoff) above++;
+  let ties = count - above; // values equal to the cutoff that still fit, first come first kept
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < x.indices.length; k++) {
+    const m = Math.abs(x.values[k]!);
+    if (m > cutoff || (m === cutoff && ties-- > 0)) {
+      indices.push(x.indices[k]!);
+      values.push(x.values[k]!);
+    }
+  }
+  return { indices: new Uint32Array(indices), values: new Float32Array(values) };
+}
+
+/** The vector scaled to unit length. */
+export function normalized(x: SparseVector): SparseVector {
+  const norm = Math.sqrt(squaredNorm(x));
+  if (norm === 0 || norm === 1) return x;
+  const values = new Float32Array(x.values.length);
+  for (let k = 0; k < values.length; k++) values[k] = x.values[k]! / norm;
+  return { indices: x.indices, values };
 }

@@ -70,7 +70,7 @@ export function tagExamples(data: TagTrainingData, tag: TagInPlay, minNegatives:
     }
   }
   if (y.length === members.size) return null;
-  return { x, y: Int8Array.from(y), dimension: data.dimension };
+  return { x, y: new Int8Array(y), dimension: data.dimension };
 }
 
 /**
@@ -84,13 +84,13 @@ export function* trainTagModels(data: TagTrainingData, options: TrainingOptions)
     if (!set) continue; // nothing to tell the tag's papers apart from
     const svm = { ...options.svm, seed: options.seed };
     const model = yield* trainLinearSvm(problemOf(set, options.tagC), svm);
-    const scores = yield* outOfFoldScores(set, options.tagC, options.folds, options.seed, svm);
+    const scores = yield* outOfFoldScores(set, options.tagC, options.folds, options.seed, svm, model);
     const positive = Array.from(set.y, (label) => label > 0);
     models.push({
       name: tag.name,
       key: tag.key,
       papers: tag.members.length,
-      weights: Float32Array.from(model.weights),
+      weights: new Float32Array(model.weights),
       intercept: model.intercept,
       platt: fitPlatt(scores, positive),
       scores,

@@ -65,20 +65,32 @@ function words(text: string): Word[] {
  * occurrence.
  */
 export function termsOf(text: string): string[] {
-  const stemmed = words(text).map((w) => w.stem);
+  return termsOfWords(contentWords(text));
+}
+
+/** The content words of a text, stemmed, in order (the terms of `termsOf` without the pairs). */
+export function contentWords(text: string): string[] {
+  return words(text).map((w) => w.stem);
+}
+
+export function termsOfWords(stemmed: readonly string[]): string[] {
   const terms = stemmed.slice();
   for (let i = 1; i < stemmed.length; i++) terms.push(`${stemmed[i - 1]} ${stemmed[i]}`);
   return terms;
 }
 
 /** Title and abstract, the text every model of this folder reads. */
+export function paperText(paper: PaperText): string {
+  return `${paper.title}\n${paper.summary}`;
+}
+
 export function paperTerms(paper: PaperText): string[] {
-  return termsOf(`${paper.title}\n${paper.summary}`);
+  return termsOf(paperText(paper));
 }
 
 /** How the terms of a paper are written in it (first occurrence): "reinforc learn" is "reinforcement learning". */
 export function surfaceForms(paper: PaperText): Map<string, string> {
-  const list = words(`${paper.title}\n${paper.summary}`);
+  const list = words(paperText(paper));
   const forms = new Map<string, string>();
   list.forEach((w, i) => {
     if (!forms.has(w.stem)) forms.set(w.stem, w.surface);

@@ -1,9 +1,9 @@
 import { trainForYouModel } from './for-you-model';
 import type { CorpusPaper, LibraryPaper, RelevanceModel } from './model';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from './options';
-import { type SparseVector, strongest, unitVector } from './sparse';
+import { normalized, type SparseVector, strongest } from './sparse';
 import { trainTagModels } from './tag-models';
-import { paperTerms } from './tokenize';
+import { contentWords, paperText } from './tokenize';
 import { type CountedDocument, DocumentFrequencyCounter, tfidfOfCounted } from './vocabulary';
 
 /** What the learner learns from. Papers are told apart by id; a saved paper counts only as saved. */
@@ -19,7 +19,7 @@ export interface TrainingInput {
 }
 
 /** About this many terms are read between two yields. */
-const TERMS_PER_STEP = 20_000;
+const TERMS_PER_STEP = 10_000;
 
 /**
  * Trains every model from scratch. A generator that does a bounded amount of work between yields (a few
@@ -35,9 +35,9 @@ export function* trainRelevance(
   function* read(papers: readonly CorpusPaper[]): Generator<void, CountedDocument[]> {
     const counted: CountedDocument[] = [];
     for (const paper of papers) {
-      const paperTermList = paperTerms(paper);
-      counted.push(counter.add(paperTermList));
-      terms += paperTermList.length + 1;
+      const words = contentWords(paperText(paper));
+      counted.push(counter.add(words));
+      terms += 2 * words.length + 1;
       if (terms >= TERMS_PER_STEP) {
         terms = 0;
         yield;
@@ -98,10 +98,15 @@ export function* trainRelevance(
     },
     o,
   );
-  const related = libraryVectors.map((v) => {
-    const short = strongest(v, o.relatedTerms);
-    return unitVector(Array.from(short.indices, (index, k) => [index, short.values[k]!] as const));
-  });
+  const related: SparseVector[] = [];
+  for (const v of libraryVectors) {
+    related.push(normalized(strongest(v, o.relatedTerms)));
+    terms += v.indices.length * 4;
+    if (terms >= TERMS_PER_STEP) {
+      terms = 0;
+      yield;
+    }
+  }
   return {
     trainedAt: Date.now(),
     vocabulary,

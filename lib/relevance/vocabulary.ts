@@ -21,42 +21,89 @@ export interface CountedDocument {
 }
 
 /**
- * Counts in how many documents each term occurs, one document at a time (each call costs in proportion to the
- * document), then picks the vocabulary.
+ * Counts in how many documents each term (word or pair of consecutive words) occurs, one document at a time
+ * (each call costs in proportion to the document), then picks the vocabulary. Pairs are keyed by their words'
+ * numbers, so no string is built for a pair until it makes the vocabulary.
  */
 export class DocumentFrequencyCounter {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
-  private df: Uint32Array = new Uint32Array(1024);
+  private readonly wordIds = new Map<string, number>();
+  /** Term number of each word number (as a single-word term). */
+  private readonly wordTerm: number[] = [];
+  private readonly pairIds = new PairTable();
+  /** Per term: its first word and, for a pair, its second (-1 for a single word). */
+  private readonly first: number[] = [];
+  private readonly second: number[] = [];
+  private readonly words: string[] = [];
+  private df = new Uint32Array(1024);
+  /** Scratch for counting within a document: the document that last saw a term, and its count there. */
+  private seenIn = new Int32Array(1024).fill(-1);
+  private count = new Uint32Array(1024);
   documents = 0;
 
-  /** Counts a document and returns it as term numbers and counts, to vectorize once the vocabulary is known. */
-  add(terms: readonly string[]): CountedDocument {
-    const local = new Map<number, number>();
-    for (const term of terms) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(term, id);
-        this.names.push(term);
+  private newTerm(first: number, second: number): number {
+    const id = this.first.length;
+    this.first.push(first);
+    this.second.push(second);
+    if (id >= this.df.length) {
+      const size = this.df.length * 2;
+      const df = new Uint32Array(size);
+      df.set(this.df);
+      this.df = df;
+      const seenIn = new Int32Array(size).fill(-1);
+      seenIn.set(this.seenIn);
+      this.seenIn = seenIn;
+      const count = new Uint32Array(size);
+      count.set(this.count);
+      this.count = count;
+    }
+    return id;
+  }
+
+  /** Counts a document given as its content words, in order; returns it as term numbers and counts. */
+  add(words: readonly string[]): CountedDocument {
+    const doc = this.documents++;
+    const terms: number[] = [];
+    const see = (term: number) => {
+      if (this.seenIn[term] !== doc) {
+        this.seenIn[term] = doc;
+        this.count[term] = 1;
+        terms.push(term);
+      } else this.count[term]!++;
+    };
+    let previous = -1;
+    for (const word of words) {
+      let w = this.wordIds.get(word);
+      if (w === undefined) {
+        w = this.words.length;
+        this.wordIds.set(word, w);
+        this.words.push(word);
+        this.wordTerm.push(this.newTerm(w, -1));
       }
-      local.set(id, (local.get(id) ?? 0) + 1);
+      see(this.wordTerm[w]!);
+      if (previous >= 0) {
+        let pair = this.pairIds.get(previous, w);
+        if (pair < 0) {
+          pair = this.newTerm(previous, w);
+          this.pairIds.set(previous, w, pair);
+        }
+        see(pair);
+      }
+      previous = w;
     }
-    if (this.names.length > this.df.length) {
-      const grown = new Uint32Array(Math.max(this.names.length, this.df.length * 2));
-      grown.set(this.df);
-      this.df = grown;
-    }
-    this.documents++;
-    for (const id of local.keys()) this.df[id]!++;
-    const termIds = new Uint32Array(local.size);
-    const counts = new Uint16Array(local.size);
-    let k = 0;
-    for (const [id, count] of local) {
-      termIds[k] = id;
-      counts[k++] = Math.min(count, 65_535);
+    const termIds = new Uint32Array(terms);
+    const counts = new Uint16Array(terms.length);
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      counts[k] = Math.min(this.count[t]!, 65_535);
+      this.df[t]!++;
     }
     return { termIds, counts };
+  }
+
+  private termName(id: number): string {
+    const second = this.second[id]!;
+    const first = this.words[this.first[id]!]!;
+    return second < 0 ? first : `${first} ${this.words[second]!}`;
   }
 
   /**
@@ -65,7 +112,7 @@ export class DocumentFrequencyCounter {
    * vocabulary indices (-1: not kept).
    */
   vocabulary(options: VocabularyOptions): { vocabulary: Vocabulary; remap: Int32Array } {
-    const total = this.names.length;
+    const total = this.first.length;
     const minDf = Math.max(1, options.minDf);
     let lowest = minDf;
     // Find the df threshold that keeps at most maxFeatures terms without sorting them all.
@@ -102,10 +149,10 @@ export class DocumentFrequencyCounter {
         atThreshold--;
       }
       remap[id] = terms.length;
-      terms.push(this.names[id]!);
+      terms.push(this.termName(id));
       idf.push(Math.log((1 + n) / (1 + df)) + 1);
     }
-    return { vocabulary: vocabularyOf(terms, Float32Array.from(idf)), remap };
+    return { vocabulary: vocabularyOf(terms, new Float32Array(idf)), remap };
   }
 }
 
@@ -115,12 +162,27 @@ export function vocabularyOf(terms: readonly string[], idf: Float32Array): Vocab
 
 /** Sublinear tf-idf, scaled to unit length: each term weighs (1 + ln tf) * idf. */
 export function tfidfOfCounted(doc: CountedDocument, remap: Int32Array, idf: Float32Array): SparseVector {
-  const pairs: Array<[number, number]> = [];
+  // Index and count packed in one number, so that one numeric sort orders both.
+  const packed = new Float64Array(doc.termIds.length);
+  let size = 0;
   for (let k = 0; k < doc.termIds.length; k++) {
     const index = remap[doc.termIds[k]!]!;
-    if (index >= 0) pairs.push([index, (1 + Math.log(doc.counts[k]!)) * idf[index]!]);
+    if (index >= 0) packed[size++] = index * 65_536 + doc.counts[k]!;
   }
-  return unitVector(pairs);
+  const sorted = packed.subarray(0, size).sort();
+  const indices = new Uint32Array(size);
+  const values = new Float32Array(size);
+  let norm = 0;
+  for (let k = 0; k < size; k++) {
+    const index = Math.floor(sorted[k]! / 65_536);
+    const value = (1 + Math.log(sorted[k]! - index * 65_536)) * idf[index]!;
+    indices[k] = index;
+    values[k] = value;
+    norm += value * value;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < size; k++) values[k]! *= scale;
+  return { indices, values };
 }
 
 /** The same for the terms of a new text, against a trained vocabulary. */
@@ -133,4 +195,43 @@ export function tfidf(terms: readonly string[], vocabulary: Vocabulary): SparseV
   const pairs: Array<[number, number]> = [];
   for (const [index, count] of counts) pairs.push([index, (1 + Math.log(count)) * vocabulary.idf[index]!]);
   return unitVector(pairs);
+}
+
+/** A hash table from pairs of small non-negative integers to non-negative integers, in typed arrays. */
+class PairTable {
+  private keysA = new Int32Array(1 << 16).fill(-1);
+  private keysB = new Int32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  private slot(a: number, b: number): number {
+    const mask = this.keysA.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    while (this.keysA[h] !== -1 && (this.keysA[h] !== a || this.keysB[h] !== b)) h = (h + 1) & mask;
+    return h;
+  }
+
+  /** The value for (a, b), or -1. */
+  get(a: number, b: number): number {
+    const h = this.slot(a, b);
+    return this.keysA[h] === -1 ? -1 : this.values[h]!;
+  }
+
+  set(a: number, b: number, value: number): void {
+    if (2 * (this.size + 1) > this.keysA.length) this.grow();
+    const h = this.slot(a, b);
+    if (this.keysA[h] === -1) this.size++;
+    this.keysA[h] = a;
+    this.keysB[h] = b;
+    this.values[h] = value;
+  }
+
+  private grow(): void {
+    const { keysA, keysB, values } = this;
+    this.keysA = new Int32Array(keysA.length * 2).fill(-1);
+    this.keysB = new Int32Array(keysA.length * 2);
+    this.values = new Int32Array(keysA.length * 2);
+    this.size = 0;
+    for (let h = 0; h < keysA.length; h++) if (keysA[h] !== -1) this.set(keysA[h]!, keysB[h]!, values[h]!);
+  }
 }
