@@ -8,19 +8,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { evaluateRelevance, parsePaperLines, splitPapers, type EvaluationResult } from '../lib/relevance/evaluate';
+import {
+  ANCHOR,
+  evaluateRelevance,
+  meanQuality,
+  meetsAnchor,
+  parsePaperLines,
+  PROTOCOL_RUNS,
+  splitPapers,
+  type EvaluationResult,
+  type QualityFigures,
+} from '../lib/relevance/evaluate';
 import type { LibraryPaper } from '../lib/relevance/model';
 import type { TrainingOptions } from '../lib/relevance/options';
 
 const DEFAULT_DIR = resolve(import.meta.dirname, '../../shared/eval/relevance');
-
-/** arxiv-sanity-lite's method with scikit-learn, from /shared/eval/relevance/README.md. */
-export const ANCHOR = {
-  'ml 70/30': { p1: 0.939, r3: 0.879, auc: 0.81, p10: 0.478 },
-  'ml cold': { p1: 0.916, r3: 0.934, auc: 0.767, p10: 0.6 },
-  'arxiv2007 70/30': { p1: 0.616, r3: 0.697, auc: 0.925, p10: 0.429 },
-  'arxiv2007 cold': { p1: 0.479, r3: 0.611, auc: 0.814, p10: 0.346 },
-} as const;
 
 const read = (file: string) => parsePaperLines(readFileSync(file, 'utf8'));
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -40,17 +42,16 @@ function printable(r: EvaluationResult) {
   };
 }
 
-function table(rows: Array<{ name: string; result: EvaluationResult; anchor?: Record<(typeof metrics)[number], number> }>) {
+function table(rows: Array<{ name: string; result: EvaluationResult; anchor?: QualityFigures }>) {
   const lines = ['| set | split | P@1 | R@3 | AUC | P@10 | mean | anchor P@1 / R@3 / AUC / P@10 (mean) | meets | train |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   for (const { name, result, anchor } of rows) {
-    const mean = metrics.reduce((s, m) => s + result[m], 0) / 4;
+    const mean = meanQuality(result);
     const [set, ...split] = name.split(' ');
     let anchorText = '';
     let meets = '';
     if (anchor) {
-      const anchorMean = metrics.reduce((s, m) => s + anchor[m], 0) / 4;
-      anchorText = `${metrics.map((m) => anchor[m].toFixed(3)).join(' / ')} (${anchorMean.toFixed(3)})`;
-      meets = metrics.every((m) => result[m] >= anchor[m] - 0.01) && mean >= anchorMean ? 'yes' : 'NO';
+      anchorText = `${metrics.map((m) => anchor[m].toFixed(3)).join(' / ')} (${meanQuality(anchor).toFixed(3)})`;
+      meets = meetsAnchor(result, anchor) ? 'yes' : 'NO';
     }
     lines.push(
       `| ${set} | ${split.join(' ')} | ${metrics.map((m) => result[m].toFixed(3)).join(' | ')} | ${mean.toFixed(3)} | ${anchorText} | ${meets} | ${Math.round(result.trainMs)} ms |`,
@@ -60,13 +61,10 @@ function table(rows: Array<{ name: string; result: EvaluationResult; anchor?: Re
 }
 
 function protocolRows(dir: string, options: Partial<TrainingOptions>) {
-  return (['ml', 'arxiv2007'] as const).flatMap((set) => {
-    const papers = read(join(dir, `${set}-dev.jsonl`));
-    return (['70/30', 'cold'] as const).map((split) => {
-      const { train, test } = splitPapers(papers, split);
-      const name = `${set} ${split}` as keyof typeof ANCHOR;
-      return { name, result: evaluateRelevance(train, test, options), anchor: ANCHOR[name] };
-    });
+  return PROTOCOL_RUNS.map(({ set, split }) => {
+    const { train, test } = splitPapers(read(join(dir, `${set}-dev.jsonl`)), split);
+    const name = `${set} ${split}` as const;
+    return { name, result: evaluateRelevance(train, test, options), anchor: ANCHOR[name] };
   });
 }
 

@@ -102,3 +102,29 @@ export function splitPapers<T>(papers: readonly T[], split: Split): { train: T[]
   const cut = Math.floor(papers.length * 0.7);
   return { train: papers.slice(0, split === 'cold' ? Math.min(60, cut) : cut), test: papers.slice(cut) };
 }
+
+/** The protocol's runs: both dev sets, 70/30 and cold start. */
+export const PROTOCOL_RUNS = [
+  { set: 'ml', split: '70/30' },
+  { set: 'ml', split: 'cold' },
+  { set: 'arxiv2007', split: '70/30' },
+  { set: 'arxiv2007', split: 'cold' },
+] as const satisfies ReadonlyArray<{ set: string; split: Split }>;
+
+export type QualityFigures = Pick<EvaluationResult, 'p1' | 'r3' | 'auc' | 'p10'>;
+
+/** arxiv-sanity-lite's method (scikit-learn) on the protocol, from the eval data's README. */
+export const ANCHOR: Record<`${(typeof PROTOCOL_RUNS)[number]['set']} ${Split}`, QualityFigures> = {
+  'ml 70/30': { p1: 0.939, r3: 0.879, auc: 0.81, p10: 0.478 },
+  'ml cold': { p1: 0.916, r3: 0.934, auc: 0.767, p10: 0.6 },
+  'arxiv2007 70/30': { p1: 0.616, r3: 0.697, auc: 0.925, p10: 0.429 },
+  'arxiv2007 cold': { p1: 0.479, r3: 0.611, auc: 0.814, p10: 0.346 },
+};
+
+export const meanQuality = (f: QualityFigures) => (f.p1 + f.r3 + f.auc + f.p10) / 4;
+
+/** The bar: every measure at least the anchor's minus 0.01, and their mean at least the anchor's mean. */
+export function meetsAnchor(f: QualityFigures, anchor: QualityFigures): boolean {
+  const each = (['p1', 'r3', 'auc', 'p10'] as const).every((m) => f[m] >= anchor[m] - 0.01);
+  return each && meanQuality(f) >= meanQuality(anchor);
+}
