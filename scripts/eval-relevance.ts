@@ -20,6 +20,7 @@ import {
   type QualityFigures,
 } from '../lib/relevance/evaluate';
 import type { LibraryPaper } from '../lib/relevance/model';
+import { evaluateBaseline } from './relevance-baseline';
 import type { TrainingOptions } from '../lib/relevance/options';
 
 const DEFAULT_DIR = resolve(import.meta.dirname, '../../shared/eval/relevance');
@@ -68,7 +69,10 @@ function protocolRows(dir: string, options: Partial<TrainingOptions>) {
   });
 }
 
-/** Other cuts: the last 70% train and the first 30% test; 70/30 cuts after a seeded shuffle. */
+/**
+ * Other cuts: the last 70% train and the first 30% test (and cold start on the last 60), 70/30 cuts after a
+ * seeded shuffle; beside each, the replica of the anchor's method (scripts/relevance-baseline.ts) on the same cut.
+ */
 function crossCheckRows(dir: string, options: Partial<TrainingOptions>) {
   const shuffled = (papers: LibraryPaper[], seed: number) => {
     let state = seed;
@@ -78,13 +82,25 @@ function crossCheckRows(dir: string, options: Partial<TrainingOptions>) {
   return (['ml', 'arxiv2007'] as const).flatMap((set) => {
     const papers = read(join(dir, `${set}-dev.jsonl`));
     const cut = Math.floor(papers.length * 0.3);
-    const reversed = { name: `${set} last-70/first-30`, result: evaluateRelevance(papers.slice(cut), papers.slice(0, cut), options) };
-    const coldReversed = { name: `${set} cold-last-60/first-30`, result: evaluateRelevance(papers.slice(-60), papers.slice(0, cut), options) };
-    const shuffles = [1, 2, 3].map((seed) => {
-      const { train, test } = splitPapers(shuffled(papers, seed), '70/30');
-      return { name: `${set} shuffled-${seed}-70/30`, result: evaluateRelevance(train, test, options) };
-    });
-    return [reversed, coldReversed, ...shuffles];
+    const cuts: Array<[string, LibraryPaper[], LibraryPaper[]]> = [
+      ['70/30 (replica check)', ...Object.values(splitPapers(papers, '70/30')) as [LibraryPaper[], LibraryPaper[]]],
+      ['cold (replica check)', ...Object.values(splitPapers(papers, 'cold')) as [LibraryPaper[], LibraryPaper[]]],
+      ['last-70/first-30', papers.slice(cut), papers.slice(0, cut)],
+      ['cold-last-60/first-30', papers.slice(-60), papers.slice(0, cut)],
+      ...[1, 2, 3].map((seed) => {
+        const { train, test } = splitPapers(shuffled(papers, seed), '70/30');
+        return [`shuffled-${seed}-70/30`, train, test] as [string, LibraryPaper[], LibraryPaper[]];
+      }),
+      ...[1, 2, 3].map((seed) => {
+        const { train, test } = splitPapers(shuffled(papers, seed), 'cold');
+        return [`shuffled-${seed}-cold`, train, test] as [string, LibraryPaper[], LibraryPaper[]];
+      }),
+    ];
+    return cuts.map(([name, train, test]) => ({
+      name: `${set} ${name}`,
+      result: evaluateRelevance(train, test, options),
+      anchor: evaluateBaseline(train, test),
+    }));
   });
 }
 
@@ -98,8 +114,8 @@ function main(args: string[]) {
     const flag = args.includes('--all') ? '--all' : '--cross-check';
     const next = value(flag);
     const dir = next && !next.startsWith('--') ? next : DEFAULT_DIR;
-    const rows = flag === '--all' ? protocolRows(dir, options) : crossCheckRows(dir, options);
-    console.log(table(rows));
+    if (flag === '--all') console.log(table(protocolRows(dir, options)));
+    else console.log(table(crossCheckRows(dir, options)).replace('anchor P@1', 'replica of the anchor\'s method: P@1'));
     return;
   }
   const trainFile = value('--train');

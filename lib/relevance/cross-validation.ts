@@ -1,4 +1,4 @@
-import { balancedCosts, type DualSolution, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from './linear-svm';
+import { balancedCosts, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from './linear-svm';
 import { seededRandom, shuffle } from './random';
 import { dotDense, type SparseVector } from './sparse';
 
@@ -44,25 +44,32 @@ export function stratifiedFolds(y: Int8Array, folds: number, seed: number): Int8
 }
 
 /**
- * Out-of-fold decision values: each example scored by a model trained without its fold. What a model will
- * say of papers it has not seen, the honest input for calibration. `full`, the model trained on every example,
- * is where each fold's training starts (it converges in a few passes from there).
+ * k-fold cross-validation that also yields the average of the fold models: out-of-fold scores for calibration,
+ * and a model whose scores on new papers are distributed like those scores. Each fold starts from the dual
+ * variables the previous folds reached for its examples.
  */
-export function* outOfFoldScores(
+export function* crossValidatedModel(
   set: LabeledSet,
   c: number,
   folds: number,
   seed: number,
   svm: Partial<SvmOptions>,
-  full?: DualSolution,
-): Generator<void, Float64Array> {
+): Generator<void, { scores: Float64Array; model: LinearModel }> {
   const fold = stratifiedFolds(set.y, folds, seed);
   const scores = new Float64Array(set.y.length);
+  const alpha = new Float64Array(set.y.length);
+  const weights = new Float64Array(set.dimension);
+  let intercept = 0;
   for (let f = 0; f < folds; f++) {
-    const keep = (i: number) => fold[i] !== f;
-    const start = full && new Float64Array(full.alpha.filter((_, i) => keep(i)));
-    const model = yield* trainLinearSvm(problemOf(set, c, keep), svm, start);
+    const members: number[] = [];
+    for (let i = 0; i < set.y.length; i++) if (fold[i] !== f) members.push(i);
+    const start = new Float64Array(members.length);
+    members.forEach((i, k) => (start[k] = alpha[i]!));
+    const model = yield* trainLinearSvm(problemOf(set, c, (i) => fold[i] !== f), svm, start);
+    members.forEach((i, k) => (alpha[i] = model.alpha[k]!));
     for (let i = 0; i < set.y.length; i++) if (fold[i] === f) scores[i] = decision(model, set.x[i]!);
+    for (let j = 0; j < weights.length; j++) weights[j]! += model.weights[j]! / folds;
+    intercept += model.intercept / folds;
   }
-  return scores;
+  return { scores, model: { weights, intercept } };
 }

@@ -1,6 +1,5 @@
 import { fitPlatt, plattProbability, quantile } from './calibration';
-import { type LabeledSet, outOfFoldScores, problemOf, stratifiedFolds } from './cross-validation';
-import { trainLinearSvm } from './linear-svm';
+import { crossValidatedModel, type LabeledSet, stratifiedFolds } from './cross-validation';
 import type { ForYouModel } from './model';
 import type { TrainingOptions } from './options';
 import { dotDense, type SparseVector } from './sparse';
@@ -32,8 +31,7 @@ export function* trainForYouModel(data: ForYouData, options: TrainingOptions): G
     dimension: data.dimension,
   };
   const svm = { ...options.svm, seed: options.seed };
-  const model = yield* trainLinearSvm(problemOf(set, options.forYouC), svm);
-  const scores = yield* outOfFoldScores(set, options.forYouC, options.folds, options.seed, svm, model);
+  const { model, scores } = yield* crossValidatedModel(set, options.forYouC, options.folds, options.seed, svm);
   const positive = Array.from(set.y, (label) => label > 0);
   const platt = fitPlatt(scores, positive);
   const probabilities = Array.from(scores, (s) => plattProbability(platt, s));

@@ -1,7 +1,6 @@
 import { tagKey } from '../paper/tags';
 import { fitPlatt, quantile } from './calibration';
-import { type LabeledSet, outOfFoldScores, problemOf } from './cross-validation';
-import { trainLinearSvm } from './linear-svm';
+import { crossValidatedModel, type LabeledSet } from './cross-validation';
 import type { TagModel } from './model';
 import type { TrainingOptions } from './options';
 import type { SparseVector } from './sparse';
@@ -74,8 +73,9 @@ export function tagExamples(data: TagTrainingData, tag: TagInPlay, minNegatives:
 }
 
 /**
- * One linear SVM per tag in play (balanced class weights), calibrated by Platt scaling on out-of-fold scores
- * so that the probabilities of different tags can be ranked against each other.
+ * One linear SVM per tag in play (balanced class weights): the average of the k fold models of a
+ * cross-validation, calibrated by Platt scaling on their out-of-fold scores so that the probabilities of
+ * different tags can be ranked against each other (scikit-learn's CalibratedClassifierCV, ensemble style).
  */
 export function* trainTagModels(data: TagTrainingData, options: TrainingOptions): Generator<void, TagModel[]> {
   const models: Array<TagModel & { scores: Float64Array; positive: boolean[] }> = [];
@@ -83,8 +83,7 @@ export function* trainTagModels(data: TagTrainingData, options: TrainingOptions)
     const set = tagExamples(data, tag, options.minTagPapers);
     if (!set) continue; // nothing to tell the tag's papers apart from
     const svm = { ...options.svm, seed: options.seed };
-    const model = yield* trainLinearSvm(problemOf(set, options.tagC), svm);
-    const scores = yield* outOfFoldScores(set, options.tagC, options.folds, options.seed, svm, model);
+    const { model, scores } = yield* crossValidatedModel(set, options.tagC, options.folds, options.seed, svm);
     const positive = Array.from(set.y, (label) => label > 0);
     models.push({
       name: tag.name,

@@ -45,7 +45,7 @@ interface Word {
   readonly stem: string;
 }
 
-function words(text: string): Word[] {
+function words(text: string, stem = true): Word[] {
   const folded = foldText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
   const out: Word[] = [];
   for (const match of folded.matchAll(WORD)) {
@@ -53,7 +53,7 @@ function words(text: string): Word[] {
     if (word.length > MAX_WORD_LENGTH || DIGITS_ONLY.test(word)) continue;
     if (word.length === 1 && !SINGLE_LETTER_WORD.test(word)) continue;
     if (ENGLISH_STOP_WORDS.has(word)) continue;
-    out.push({ surface: word, stem: stemOf(word) });
+    out.push({ surface: word, stem: stem ? stemOf(word) : word });
   }
   return out;
 }
@@ -68,9 +68,9 @@ export function termsOf(text: string): string[] {
   return termsOfWords(contentWords(text));
 }
 
-/** The content words of a text, stemmed, in order (the terms of `termsOf` without the pairs). */
-export function contentWords(text: string): string[] {
-  return words(text).map((w) => w.stem);
+/** The content words of a text, stemmed (unless told not to), in order: the terms of `termsOf` without pairs. */
+export function contentWords(text: string, stem = true): string[] {
+  return words(text, stem).map((w) => w.stem);
 }
 
 export function termsOfWords(stemmed: readonly string[]): string[] {
