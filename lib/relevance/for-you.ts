@@ -29,7 +29,7 @@ export function scoreForYou(
   const forYou = model.forYou;
   if (!forYou) return null;
   const score = forYouScore(forYou, x);
-  const best = rankTags(model, x)[0];
+  const best = x.indices.length > 0 ? rankTags(model, x)[0] : undefined;
   let reason: ForYouReason | null = null;
   if (best && best.probability >= TAG_REASON_PROBABILITY) reason = { kind: 'tag', tag: best.tag };
   else {

@@ -28,13 +28,14 @@ export function rankTags(model: RelevanceModel, x: SparseVector): TagScore[] {
 export interface SuggestOptions {
   /** At most this many suggestions (default 3). */
   readonly limit?: number;
-  /** Suggest only tags at least this likely (default 0.15). */
+  /** Suggest only tags at least this likely (default 0.3). */
   readonly minProbability?: number;
 }
 
 /**
  * Tags to suggest for a paper: learned tags (each on at least 3 saved papers) that it does not carry yet, most
- * likely first.
+ * likely first. None for a paper that shares no term with what the model knows: a tag's base rate alone is
+ * no reason to suggest it.
  */
 export function suggestTags(
   model: RelevanceModel,
@@ -43,7 +44,8 @@ export function suggestTags(
   x: SparseVector = paperVector(model, paper),
 ): TagScore[] {
   const has = new Set((paper.tags ?? []).map(tagKey));
-  const minProbability = options.minProbability ?? 0.15;
+  if (x.indices.length === 0) return [];
+  const minProbability = options.minProbability ?? 0.3;
   return rankTags(model, x)
     .filter((s) => !has.has(s.key) && s.probability >= minProbability)
     .slice(0, options.limit ?? 3);

@@ -40,6 +40,12 @@ describe('"For you"', () => {
     for (const term of terms) expect('exploration bonuses an agent explores with a reward bonus').toContain(term);
   });
 
+  it('gives no reason for a paper that shares nothing with the library', () => {
+    const result = scoreForYou(model, { title: 'Medieval pottery', summary: 'Kilns and glazes of northern Europe.' })!;
+    expect(result.reason).toBeNull();
+    expect(result.likeLibrary).toBe(false);
+  });
+
   it('does not repeat a word inside a chosen pair', () => {
     const terms = sharedTerms(model, { title: 'Actor critic', summary: 'actor critic value function' }, 3);
     for (const term of terms.filter((t) => !t.includes(' '))) expect(terms.some((t) => t.includes(' ') && t.split(' ').includes(term))).toBe(false);
