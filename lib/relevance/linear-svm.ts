@@ -57,7 +57,10 @@ export function* trainLinearSvm(
   const s = new DualState(problem, o, initialAlpha);
   for (let epoch = 0; epoch < o.maxEpochs; epoch++) {
     s.startEpoch();
-    while (!s.sweep(o.workPerStep)) yield;
+    while (!s.sweep(o.workPerStep)) {
+      s.work = 0;
+      yield;
+    }
     if (s.converged()) break;
   }
   return { weights: s.w, intercept: s.b * o.bias, alpha: s.alpha };
@@ -75,6 +78,8 @@ class DualState {
   private readonly random: () => number;
   private active: number;
   private position = 0;
+  /** Multiply-adds since the last yield (across epochs). */
+  work = 0;
   private pgMaxOld = Infinity;
   private pgMinOld = -Infinity;
   private pgMax = -Infinity;
@@ -119,12 +124,12 @@ class DualState {
     this.pgMin = Infinity;
   }
 
-  /** Updates coordinates until about `budget` multiply-adds are spent; true when the epoch is done. */
+  /** Updates coordinates until `work` reaches `budget` or the epoch ends; true when the epoch is done. */
   sweep(budget: number): boolean {
     const { x, y } = this.problem;
     const { w, alpha, diag, upper, qd, index } = this;
     const bias = this.o.bias;
-    let work = 0;
+    let work = this.work;
     while (this.position < this.active) {
       const s = this.position;
       const i = index[s]!;
@@ -141,7 +146,10 @@ class DualState {
         this.active--;
         index[s] = index[this.active]!;
         index[this.active] = i;
-        if (work >= budget) return false;
+        if (work >= budget) {
+          this.work = work;
+          return false;
+        }
         continue;
       }
       if (a === 0) pg = Math.min(g, 0);
@@ -157,8 +165,12 @@ class DualState {
         this.b += d * bias;
       }
       this.position++;
-      if (work >= budget) return this.position >= this.active;
+      if (work >= budget && this.position < this.active) {
+        this.work = work;
+        return false;
+      }
     }
+    this.work = work;
     return true;
   }
 

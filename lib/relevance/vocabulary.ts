@@ -206,7 +206,11 @@ class PairTable {
 
   private slot(a: number, b: number): number {
     const mask = this.keysA.length - 1;
-    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    // MurmurHash3's finalizer: every bit of a and b reaches the low bits, so probes stay short.
+    let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h = (h ^ (h >>> 16)) & mask;
     while (this.keysA[h] !== -1 && (this.keysA[h] !== a || this.keysB[h] !== b)) h = (h + 1) & mask;
     return h;
   }
