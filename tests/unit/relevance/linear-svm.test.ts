@@ -48,6 +48,12 @@ describe('the linear SVM (dual coordinate descent)', () => {
     expect([...sliced.value.weights]).toEqual([...whole.value.weights]);
   });
 
+  it('counts work across epochs, so that small problems yield too', () => {
+    const problem = separable(20); // an epoch is about 20 * (2 * 8 + 8) multiply-adds
+    const { yields } = run(trainLinearSvm(problem, { workPerStep: 2000, tolerance: 1e-9, maxEpochs: 100 }));
+    expect(yields).toBeGreaterThanOrEqual(10);
+  });
+
   it('reaches the same optimum from a warm start', () => {
     const problem = separable(300);
     const cold = run(trainLinearSvm(problem, { tolerance: 1e-6, maxEpochs: 5000 })).value;
