@@ -1,13 +1,13 @@
 import { plattProbability } from './calibration';
 import type { RelevanceModel } from './model';
 import { dotDense, type SparseVector } from './sparse';
-import { paperTerms, type PaperText } from './tokenize';
-import { tfidf } from './vocabulary';
+import { contentWords, paperText, type PaperText } from './tokenize';
+import { tfidfOfWords } from './vocabulary';
 import { tagKey } from '../paper/tags';
 
 /** A paper as the trained model sees it; compute once per paper and pass to every scorer. */
 export function paperVector(model: RelevanceModel, paper: PaperText): SparseVector {
-  return tfidf(paperTerms(paper), model.vocabulary);
+  return tfidfOfWords(contentWords(paperText(paper)), model.vocabulary);
 }
 
 export interface TagScore {

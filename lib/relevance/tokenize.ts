@@ -16,7 +16,9 @@ const MAX_WORD_LENGTH = 32;
  * Words: runs of letters and digits; each character of scripts written without spaces (Chinese, Japanese) is a
  * word of its own, so their bigrams are character pairs.
  */
-const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
+const RUN = /[\p{L}\p{N}]+/gu;
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const UNSPACED_OR_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 const SINGLE_LETTER_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
 const LATIN_LETTERS = /^[a-z]+$/;
@@ -48,14 +50,18 @@ interface Word {
 function words(text: string, stem = true): Word[] {
   const folded = foldText(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text);
   const out: Word[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length > MAX_WORD_LENGTH || DIGITS_ONLY.test(word)) continue;
-    if (word.length === 1 && !SINGLE_LETTER_WORD.test(word)) continue;
-    if (ENGLISH_STOP_WORDS.has(word)) continue;
-    out.push({ surface: word, stem: stem ? stemOf(word) : word });
+  for (const [run] of folded.matchAll(RUN)) {
+    // Runs are split further only when they hold Chinese or Japanese (the slower expression is rarely needed).
+    for (const word of UNSPACED.test(run) ? Array.from(run.matchAll(UNSPACED_OR_RUN), (m) => m[0]) : [run]) add(word);
   }
   return out;
+
+  function add(word: string) {
+    if (word.length > MAX_WORD_LENGTH || DIGITS_ONLY.test(word)) return;
+    if (word.length === 1 && !SINGLE_LETTER_WORD.test(word)) return;
+    if (ENGLISH_STOP_WORDS.has(word)) return;
+    out.push({ surface: word, stem: stem ? stemOf(word) : word });
+  }
 }
 
 /**
@@ -84,9 +90,6 @@ export function paperText(paper: PaperText): string {
   return `${paper.title}\n${paper.summary}`;
 }
 
-export function paperTerms(paper: PaperText): string[] {
-  return termsOf(paperText(paper));
-}
 
 /** How the terms of a paper are written in it (first occurrence): "reinforc learn" is "reinforcement learning". */
 export function surfaceForms(paper: PaperText): Map<string, string> {

@@ -1,4 +1,4 @@
-import { type SparseVector, unitVector } from './sparse';
+import type { SparseVector } from './sparse';
 
 /** The terms the models know, each with its inverse document frequency. */
 export interface Vocabulary {
@@ -185,16 +185,74 @@ export function tfidfOfCounted(doc: CountedDocument, remap: Int32Array, idf: Flo
   return { indices, values };
 }
 
-/** The same for the terms of a new text, against a trained vocabulary. */
-export function tfidf(terms: readonly string[], vocabulary: Vocabulary): SparseVector {
-  const counts = new Map<number, number>();
-  for (const term of terms) {
-    const index = vocabulary.index.get(term);
-    if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+/** A vocabulary's terms by word numbers, so that a new text is looked up without building pair strings. */
+interface Lookup {
+  readonly words: Map<string, number>;
+  /** Vocabulary index of each word number as a single-word term, or -1. */
+  readonly single: Int32Array;
+  readonly pairs: PairTable;
+}
+
+const lookups = new WeakMap<Vocabulary, Lookup>();
+
+function lookupOf(vocabulary: Vocabulary): Lookup {
+  let lookup = lookups.get(vocabulary);
+  if (lookup) return lookup;
+  const words = new Map<string, number>();
+  const wordOf = (word: string) => {
+    let w = words.get(word);
+    if (w === undefined) words.set(word, (w = words.size));
+    return w;
+  };
+  const singles: Array<[number, number]> = [];
+  const pairs = new PairTable();
+  vocabulary.terms.forEach((term, index) => {
+    const space = term.indexOf(' ');
+    if (space < 0) singles.push([wordOf(term), index]);
+    else pairs.set(wordOf(term.slice(0, space)), wordOf(term.slice(space + 1)), index);
+  });
+  const single = new Int32Array(words.size).fill(-1);
+  for (const [w, index] of singles) single[w] = index;
+  lookup = { words, single, pairs };
+  lookups.set(vocabulary, lookup);
+  return lookup;
+}
+
+/** The tf-idf vector of a new text, given as its content words in order, against a trained vocabulary. */
+export function tfidfOfWords(words: readonly string[], vocabulary: Vocabulary): SparseVector {
+  const { words: known, single, pairs } = lookupOf(vocabulary);
+  const found: number[] = [];
+  let previous = -1;
+  for (const word of words) {
+    const w = known.get(word) ?? -1;
+    if (w >= 0) {
+      if (single[w]! >= 0) found.push(single[w]!);
+      if (previous >= 0) {
+        const pair = pairs.get(previous, w);
+        if (pair >= 0) found.push(pair);
+      }
+    }
+    previous = w;
   }
-  const pairs: Array<[number, number]> = [];
-  for (const [index, count] of counts) pairs.push([index, (1 + Math.log(count)) * vocabulary.idf[index]!]);
-  return unitVector(pairs);
+  const sorted = new Uint32Array(found).sort();
+  // Run-length count of the sorted term indices.
+  const indices: number[] = [];
+  const values: number[] = [];
+  let norm = 0;
+  for (let k = 0; k < sorted.length; ) {
+    let end = k + 1;
+    while (end < sorted.length && sorted[end] === sorted[k]) end++;
+    const index = sorted[k]!;
+    const value = (1 + Math.log(end - k)) * vocabulary.idf[index]!;
+    indices.push(index);
+    values.push(value);
+    norm += value * value;
+    k = end;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const scaled = new Float32Array(values.length);
+  for (let k = 0; k < values.length; k++) scaled[k] = values[k]! * scale;
+  return { indices: new Uint32Array(indices), values: scaled };
 }
 
 /** A hash table from pairs of small non-negative integers to non-negative integers, in typed arrays. */

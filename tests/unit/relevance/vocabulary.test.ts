@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { termsOf } from '@/lib/relevance/tokenize';
-import { DocumentFrequencyCounter, tfidf, tfidfOfCounted } from '@/lib/relevance/vocabulary';
+import { contentWords } from '@/lib/relevance/tokenize';
+import { DocumentFrequencyCounter, tfidfOfCounted, tfidfOfWords } from '@/lib/relevance/vocabulary';
 import { squaredNorm } from '@/lib/relevance/sparse';
 
 const words = (text: string) => text.split(' ');
@@ -45,13 +45,17 @@ describe('the vocabulary and tf-idf', () => {
 
   it('gives a new text the same vector as a counted one, and an empty vector to unknown words', () => {
     const counter = new DocumentFrequencyCounter();
-    const texts = ['Neural networks learn', 'Neural networks for proteins'];
-    const docs = texts.map((t) => counter.add(termsOf(t).filter((term) => !term.includes(' '))));
-    const { vocabulary, remap } = counter.vocabulary({ minDf: 1, maxFeatures: 100 });
-    const fresh = tfidf(termsOf(texts[0]!), vocabulary);
-    const stored = tfidfOfCounted(docs[0]!, remap, vocabulary.idf);
-    expect([...fresh.indices]).toEqual([...stored.indices]);
-    fresh.values.forEach((v, k) => expect(v).toBeCloseTo(stored.values[k]!, 6));
-    expect(tfidf(['zebra'], vocabulary).indices.length).toBe(0);
+    const texts = ['Neural networks learn networks', 'Neural networks for proteins', 'Proteins learn'];
+    const docs = texts.map((t) => counter.add(contentWords(t)));
+    const { vocabulary, remap } = counter.vocabulary({ minDf: 2, maxFeatures: 100 });
+    expect(vocabulary.terms).toContain('neural network');
+    for (const [i, text] of texts.entries()) {
+      const fresh = tfidfOfWords(contentWords(text), vocabulary);
+      const stored = tfidfOfCounted(docs[i]!, remap, vocabulary.idf);
+      expect([...fresh.indices]).toEqual([...stored.indices]);
+      fresh.values.forEach((v, k) => expect(v).toBeCloseTo(stored.values[k]!, 6));
+    }
+    expect(tfidfOfWords(['zebra', 'neural'], vocabulary).indices).toEqual(new Uint32Array([vocabulary.index.get('neural')!]));
+    expect(tfidfOfWords([], vocabulary).indices.length).toBe(0);
   });
 });
