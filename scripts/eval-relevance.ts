@@ -5,6 +5,8 @@
  *   the protocol's four rows (both dev sets, 70/30 and cold start) beside the anchor
  * npm run eval:relevance -- --cross-check [DIR]
  *   the same on other cuts of the dev data, to see that choices generalize
+ * --train-text-only: document frequencies from the training papers alone (by default the test papers' text,
+ *   never their tags, is the learner's extra corpus, as trending snapshots are in the extension)
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -61,11 +63,11 @@ function table(rows: Array<{ name: string; result: EvaluationResult; anchor?: Qu
   return lines.join('\n');
 }
 
-function protocolRows(dir: string, options: Partial<TrainingOptions>) {
+function protocolRows(dir: string, options: Partial<TrainingOptions>, evaluation: { testTextForDf: boolean }) {
   return PROTOCOL_RUNS.map(({ set, split }) => {
     const { train, test } = splitPapers(read(join(dir, `${set}-dev.jsonl`)), split);
     const name = `${set} ${split}` as const;
-    return { name, result: evaluateRelevance(train, test, options), anchor: ANCHOR[name] };
+    return { name, result: evaluateRelevance(train, test, options, evaluation), anchor: ANCHOR[name] };
   });
 }
 
@@ -73,7 +75,7 @@ function protocolRows(dir: string, options: Partial<TrainingOptions>) {
  * Other cuts: the last 70% train and the first 30% test (and cold start on the last 60), 70/30 cuts after a
  * seeded shuffle; beside each, the replica of the anchor's method (scripts/relevance-baseline.ts) on the same cut.
  */
-function crossCheckRows(dir: string, options: Partial<TrainingOptions>) {
+function crossCheckRows(dir: string, options: Partial<TrainingOptions>, evaluation: { testTextForDf: boolean }) {
   const shuffled = (papers: LibraryPaper[], seed: number) => {
     let state = seed;
     const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
@@ -98,7 +100,7 @@ function crossCheckRows(dir: string, options: Partial<TrainingOptions>) {
     ];
     return cuts.map(([name, train, test]) => ({
       name: `${set} ${name}`,
-      result: evaluateRelevance(train, test, options),
+      result: evaluateRelevance(train, test, options, evaluation),
       anchor: evaluateBaseline(train, test),
     }));
   });
@@ -110,12 +112,13 @@ function main(args: string[]) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const options = JSON.parse(value('--options') ?? '{}') as Partial<TrainingOptions>;
+  const evaluation = { testTextForDf: !args.includes('--train-text-only') };
   if (args.includes('--all') || args.includes('--cross-check')) {
     const flag = args.includes('--all') ? '--all' : '--cross-check';
     const next = value(flag);
     const dir = next && !next.startsWith('--') ? next : DEFAULT_DIR;
-    if (flag === '--all') console.log(table(protocolRows(dir, options)));
-    else console.log(table(crossCheckRows(dir, options)).replace('anchor P@1', 'replica of the anchor\'s method: P@1'));
+    if (flag === '--all') console.log(table(protocolRows(dir, options, evaluation)));
+    else console.log(table(crossCheckRows(dir, options, evaluation)).replace('anchor P@1', 'replica of the anchor\'s method: P@1'));
     return;
   }
   const trainFile = value('--train');
@@ -124,7 +127,7 @@ function main(args: string[]) {
     console.error('usage: npm run eval:relevance -- --train FILE --test FILE | --all [DIR] | --cross-check [DIR]');
     process.exit(2);
   }
-  console.log(JSON.stringify(printable(evaluateRelevance(read(trainFile), read(testFile), options))));
+  console.log(JSON.stringify(printable(evaluateRelevance(read(trainFile), read(testFile), options, evaluation))));
 }
 
 main(process.argv.slice(2));

@@ -23,13 +23,14 @@ export interface EvaluationResult {
 
 /**
  * The evaluation protocol of the shared relevance data: learn tags from `train` (with the test papers' text,
- * never their tags, as extra documents for term statistics, as the extension has its trending snapshots), store
- * and reload the model as the extension does, then score the test papers.
+ * never their tags, as extra documents for term statistics, as the extension has its trending snapshots; not
+ * with `testTextForDf: false`), store and reload the model as the extension does, then score the test papers.
  */
 export function evaluateRelevance(
   train: readonly LibraryPaper[],
   test: readonly LibraryPaper[],
   options: Partial<TrainingOptions> = {},
+  { testTextForDf = true }: { testTextForDf?: boolean } = {},
 ): EvaluationResult {
   const counts = new Map<string, number>();
   for (const paper of train) for (const key of new Set(paper.tags.map(tagKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -37,7 +38,7 @@ export function evaluateRelevance(
 
   const start = performance.now();
   const trained = trainAll(
-    { library: train, extraCorpus: test.map(({ id, title, summary }) => ({ id, title, summary })) },
+    { library: train, extraCorpus: testTextForDf ? test.map(({ id, title, summary }) => ({ id, title, summary })) : [] },
     options,
   );
   const trainMs = performance.now() - start;
