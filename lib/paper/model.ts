@@ -1,6 +1,6 @@
 import { z } from '../zod-config';
 import { normalizeArxivId } from './arxiv-id';
-import { MAX_TAG_LENGTH, normalizeTag, uniqueTags } from './tags';
+import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER, normalizeTag, uniqueTags } from './tags';
 
 /**
  * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;
@@ -29,7 +29,7 @@ export const TagSchema = z
       .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters`),
   );
 
-export const TagListSchema = z.array(TagSchema).max(200).transform(uniqueTags);
+export const TagListSchema = z.array(TagSchema).max(MAX_TAGS_PER_PAPER).transform(uniqueTags);
 
 const Text = (max: number) => z.string().trim().max(max);
 const Count = z.number().int().nonnegative().max(1e9);
@@ -69,10 +69,12 @@ export const LinksSchema = z.object({
   pdf: HttpsUrl,
 });
 
+export const MAX_NOTE_LENGTH = 100_000;
+
 export const PaperSchema = PaperMetadataSchema.extend({
   links: LinksSchema,
   tags: TagListSchema.default([]),
-  note: z.string().max(100_000).default(''),
+  note: z.string().max(MAX_NOTE_LENGTH).default(''),
   /** Epoch milliseconds. */
   savedAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),

@@ -1,6 +1,7 @@
 // No zod here: this file is part of the content script, which must stay small.
 
 export const MAX_TAG_LENGTH = 64;
+export const MAX_TAGS_PER_PAPER = 200;
 
 /** Trims and collapses inner whitespace: "  deep   learning " becomes "deep learning". */
 export function normalizeTag(raw: string): string {
