@@ -59,14 +59,15 @@ describe('when the next batch of writes may go', () => {
         }
         // Operations in any minute and any hour ending at an operation (`sent` is in time order).
         for (const [window, limit] of [[60_000, CHROME_WRITE_LIMITS.perMinute], [3_600_000, CHROME_WRITE_LIMITS.perHour]] as const) {
-          let first = 0;
+          let [first, most] = [0, 0];
           for (let i = 0; i < sent.length; i++) {
             while (sent[first]! <= sent[i]! - window) first++;
-            expect(i - first + 1).toBeLessThanOrEqual(limit);
+            most = Math.max(most, i - first + 1);
           }
+          expect(most).toBeLessThanOrEqual(limit);
         }
       }),
-      { numRuns: 30, seed: FUZZ_SEED },
+      { numRuns: 10, seed: FUZZ_SEED },
     );
   });
 });
