@@ -1,6 +1,7 @@
 import type { Paper } from '../paper/model';
-import { MAX_TAGS_PER_PAPER, tagKey, uniqueTags } from '../paper/tags';
-import { compareStamps, isAfter, laterStamp, type Stamp } from './clock';
+import { MAX_TAGS_PER_PAPER, tagKey as libraryTagKey, uniqueTags } from '../paper/tags';
+import { compareStamps, isAfter, laterStamp, sameStamp, type Stamp } from './clock';
+import { sameData } from './same-data';
 import { joinNotes, latestNoteStamp, losingNote, noteAfterRemoval, noteText, pruneNote, writeNote, type NoteRegister } from './note-register';
 
 /**
@@ -49,7 +50,8 @@ export interface SyncedPaper extends LocalPaper {
 }
 
 export function joinPapers(a: PaperState, b: PaperState): PaperState {
-  if (a === b) return a;
+  // Most joins meet a copy of what is already known.
+  if (samePaperState(a, b)) return a;
   return normalizePaper({
     id: a.id,
     meta: laterMeta(a.meta, b.meta),
@@ -164,18 +166,32 @@ export function sameSyncedPaper(a: SyncedPaper | undefined, b: SyncedPaper | und
   return sameSyncedFields(a, b) && a.noteConflict === b.noteConflict;
 }
 
-/** Structural equality of two canonical states. */
+/** Structural equality of two canonical states (written out: merging and planning call it for every paper). */
 export function samePaperState(a: PaperState, b: PaperState): boolean {
-  return a === b || sameData(a, b);
+  if (a === b) return true;
+  if (a.id !== b.id || !sameStamp(a.removed, b.removed) || a.tags.length !== b.tags.length) return false;
+  if (a.meta !== b.meta) {
+    if (a.meta === undefined || b.meta === undefined || !sameStamp(a.meta.at, b.meta.at)) return false;
+    if (a.meta.savedAt !== b.meta.savedAt || a.meta.updatedAt !== b.meta.updatedAt) return false;
+  }
+  for (let i = 0; i < a.tags.length; i++) {
+    const [x, y] = [a.tags[i]!, b.tags[i]!];
+    if (x.tag !== y.tag || x.on !== y.on || !sameStamp(x.at, y.at)) return false;
+  }
+  return a.note === b.note || sameData(a.note, b.note);
 }
 
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+const tagKeys = new Map<string, string>();
+
+/** The library's `tagKey`, remembered: merging compares the same few spellings over and over. */
+function tagKey(tag: string): string {
+  let key = tagKeys.get(tag);
+  if (key === undefined) {
+    if (tagKeys.size >= 10_000) tagKeys.clear();
+    key = libraryTagKey(tag);
+    tagKeys.set(tag, key);
+  }
+  return key;
 }
 
 function laterTag(a: TagRegister, b: TagRegister): boolean {

@@ -21,8 +21,6 @@ export interface Selection {
   bytes: number;
   /** Entries that did not fit, by id. */
   left: { papers: Set<string>; marks: Set<string> };
-  /** Papers never synced because their notes are too long. */
-  tooLarge: string[];
 }
 
 const utf8 = new TextEncoder();
@@ -46,13 +44,9 @@ interface Candidate {
  * the budget with every item under the per-item limit. Sizes are measured on the real encoding.
  */
 export function selectWithinQuota(contents: ReadonlyMap<string, SyncState>, budget: QuotaBudget): Selection {
-  const tooLarge: string[] = [];
   const candidates: Candidate[] = [];
   for (const [key, content] of contents) {
-    for (const [id, paper] of content.papers) {
-      if (noteBytes(paper) > MAX_SYNCED_NOTE_BYTES) tooLarge.push(id);
-      else candidates.push({ key, kind: 'paper', id, rank: paper.meta?.savedAt ?? paper.removed?.t ?? 0 });
-    }
+    for (const [id, paper] of content.papers) candidates.push({ key, kind: 'paper', id, rank: paper.meta?.savedAt ?? paper.removed?.t ?? 0 });
     for (const [id, mark] of content.marks) candidates.push({ key, kind: 'mark', id, rank: mark.at.t });
   }
   candidates.sort((a, b) => b.rank - a.rank || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -118,8 +112,18 @@ export function selectWithinQuota(contents: ReadonlyMap<string, SyncState>, budg
     values: new Map([...chosen.items].map(([key, item]) => [key, item.value])),
     bytes: chosen.bytes,
     left,
-    tooLarge: tooLarge.sort(),
   };
+}
+
+/** Takes out of `content` the papers whose notes are too long to sync; returns their ids. */
+export function takeOutTooLarge(content: SyncState): string[] {
+  const ids: string[] = [];
+  for (const [id, paper] of content.papers) {
+    if (noteBytes(paper) <= MAX_SYNCED_NOTE_BYTES) continue;
+    content.papers.delete(id);
+    ids.push(id);
+  }
+  return ids;
 }
 
 function noteBytes(paper: PaperState): number {

@@ -15,6 +15,8 @@ export interface StoreRead {
   /** Our readable items, decoded. */
   contents: Map<string, SyncState>;
   unreadable: Map<string, UnreadableItem>;
+  /** Our items' values as they are. */
+  values: Record<string, unknown>;
   /** Bytes each of our items takes now (readable or not). */
   bytes: Map<string, number>;
   /** Bytes taken by keys that are not ours. */
@@ -23,13 +25,14 @@ export interface StoreRead {
 
 /** Reads storage.sync's contents (`storage.sync.get(null)`), or the new values of changed keys. */
 export function readStore(items: Readonly<Record<string, unknown>>): StoreRead {
-  const read: StoreRead = { contents: new Map(), unreadable: new Map(), bytes: new Map(), foreignBytes: 0 };
+  const read: StoreRead = { contents: new Map(), unreadable: new Map(), values: {}, bytes: new Map(), foreignBytes: 0 };
   for (const [key, value] of Object.entries(items)) {
     if (value === undefined) continue;
     if (!isSyncKey(key)) {
       read.foreignBytes += itemBytes(key, value);
       continue;
     }
+    read.values[key] = value;
     read.bytes.set(key, itemBytes(key, value));
     const item = decodeItem(value);
     if (item.ok) read.contents.set(key, item.state);

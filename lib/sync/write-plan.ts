@@ -1,7 +1,10 @@
-import { encodeBody } from './codec/shard-body';
-import { paperView } from './paper-state';
-import { itemBytes, SYNC_QUOTA, selectWithinQuota, type QuotaBudget } from './quota';
-import { readStore, type UnreadableItem } from './read-store';
+import { encodeItem } from './codec/item';
+import { joinMarks } from './marks';
+import { joinPapers, paperView, samePaperState } from './paper-state';
+import { itemBytes, SYNC_QUOTA, selectWithinQuota, takeOutTooLarge, type QuotaBudget, type Selection } from './quota';
+import { readStore, type StoreRead, type UnreadableItem } from './read-store';
+import { sameData } from './same-data';
+import { joinSettings } from './synced-settings';
 import { SETTINGS_KEY, shardKeyOf, splitIntoItems, SYNC_KEYS } from './shards';
 import { emptySyncState, isEmptyState, joinStates, pruneState, type SyncState } from './sync-state';
 
@@ -64,8 +67,10 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
   const replace = new Set(options.replaceUnreadable ?? []);
   const local = splitIntoItems(state);
 
+  // What each item should hold: ours joined with what it holds now, pruned.
   const wanted = new Map<string, SyncState>();
   const blocked = new Set<string>();
+  const tooLarge: string[] = [];
   let keptBytes = read.foreignBytes;
   for (const key of SYNC_KEYS) {
     const mine = local.get(key)!;
@@ -77,27 +82,27 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
     const theirs = read.contents.get(key);
     const content = theirs ? joinStates(mine, belongingTo(key, theirs)) : mine;
     pruneState(content, horizon);
+    tooLarge.push(...takeOutTooLarge(content));
     wanted.set(key, content);
   }
 
   const budget = { totalBytes: quota.totalBytes - (options.reserveBytes ?? DEFAULT_RESERVE_BYTES) - keptBytes, itemBytes: quota.itemBytes };
-  const selection = selectWithinQuota(wanted, budget);
+  const chosen = everythingFits(wanted, read, budget) ?? selectWithinQuota(wanted, budget);
 
   const plan: WritePlan = { set: {}, remove: [], items: [], unsynced: { papers: 0, marks: 0, blocked: blocked.size, tooLarge: [] }, bytes: 0 };
   for (const key of SYNC_KEYS) {
     const problem = read.unreadable.get(key);
+    let bytes = read.bytes.get(key) ?? 0;
     if (!wanted.has(key)) {
-      plan.items.push({ key, writable: false, problem, bytes: read.bytes.get(key) ?? 0 });
-      plan.bytes += read.bytes.get(key) ?? 0;
+      plan.items.push({ key, writable: false, problem, bytes });
+      plan.bytes += bytes;
       continue;
     }
-    const content = selection.contents.get(key);
-    const value = selection.values.get(key);
+    const content = chosen.contents.get(key);
+    const value = chosen.values.get(key);
     const theirs = read.contents.get(key);
-    const present = read.bytes.has(key);
-    let bytes = read.bytes.get(key) ?? 0;
     if (content === undefined || value === undefined) {
-      if (present && (problem !== undefined || isEmptyState(pruned(theirs!, horizon)))) {
+      if (read.bytes.has(key) && (problem !== undefined || isEmptyState(pruned(theirs!, horizon)))) {
         plan.remove.push(key);
         bytes = 0;
       }
@@ -109,12 +114,38 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
     plan.bytes += bytes;
   }
 
-  const { left } = selection;
+  const { left } = chosen;
   for (const [id, paper] of state.papers) if (paperView(paper) && (left.papers.has(id) || blocked.has(id))) plan.unsynced.papers++;
   for (const [id, mark] of state.marks) if (mark.on && left.marks.has(id)) plan.unsynced.marks++;
-  plan.unsynced.tooLarge = selection.tooLarge.filter((id) => paperView(state.papers.get(id)) !== undefined);
+  plan.unsynced.tooLarge = tooLarge.filter((id) => paperView(state.papers.get(id)) !== undefined).sort();
   plan.unsynced.papers += plan.unsynced.tooLarge.length;
   return plan;
+}
+
+/**
+ * The usual case, cheaply: items whose store value already holds what they should are kept as they
+ * are, the others encoded whole; if that fits, nothing needs choosing. Undefined when it does not fit.
+ */
+function everythingFits(wanted: ReadonlyMap<string, SyncState>, read: StoreRead, budget: QuotaBudget): Selection | undefined {
+  const selection: Selection = { contents: new Map(), values: new Map(), bytes: 0, left: { papers: new Set(), marks: new Set() } };
+  for (const [key, content] of wanted) {
+    const theirs = read.contents.get(key);
+    if (isEmptyState(content)) continue;
+    let bytes: number;
+    let value: string;
+    if (theirs !== undefined && typeof read.values[key] === 'string' && holdsAll(theirs, content)) {
+      value = read.values[key];
+      bytes = read.bytes.get(key)!;
+    } else {
+      value = encodeItem(content);
+      bytes = itemBytes(key, value);
+    }
+    if (bytes > budget.itemBytes) return undefined;
+    selection.contents.set(key, content);
+    selection.values.set(key, value);
+    selection.bytes += bytes;
+  }
+  return selection.bytes <= budget.totalBytes ? selection : undefined;
 }
 
 /** The removals that take all of our items out of storage.sync (turning sync off and clearing it). */
@@ -124,7 +155,19 @@ export function planClear(store: Readonly<Record<string, unknown>>): string[] {
 
 /** Whether `store` already holds everything in `content` (then writing `content` would add nothing). */
 function holdsAll(store: SyncState, content: SyncState): boolean {
-  return sameBytes(encodeBody(joinStates(store, content)), encodeBody(store));
+  for (const [id, paper] of content.papers) {
+    const held = store.papers.get(id);
+    if (held === undefined || !samePaperState(joinPapers(held, paper), held)) return false;
+  }
+  for (const [id, mark] of content.marks) {
+    const held = store.marks.get(id);
+    if (held === undefined || !sameData(joinMarks(held, mark), held)) return false;
+  }
+  for (const [name, setting] of content.settings) {
+    const held = store.settings.get(name);
+    if (held === undefined || !sameData(joinSettings(held, setting), held)) return false;
+  }
+  return true;
 }
 
 /** Only what belongs in the item `key` (a damaged or foreign item may hold more). */
@@ -143,8 +186,4 @@ function pruned(content: SyncState, horizon: number): SyncState {
   const copy = joinStates(emptySyncState(), content);
   pruneState(copy, horizon);
   return copy;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -7,15 +7,16 @@
 const ALPHABET = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i))
   .filter((c) => c !== '"' && c !== '\\' && c !== "'")
   .join('');
+const CODE = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 const DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
 
 export function encodeBase91(bytes: Uint8Array): string {
-  let out = '';
+  const codes: number[] = [];
   let bits = 0;
   let count = 0;
-  for (const byte of bytes) {
-    bits |= byte << count;
+  for (let i = 0; i < bytes.length; i++) {
+    bits |= bytes[i]! << count;
     count += 8;
     if (count > 13) {
       let value = bits & 8191;
@@ -27,13 +28,15 @@ export function encodeBase91(bytes: Uint8Array): string {
         bits >>>= 14;
         count -= 14;
       }
-      out += ALPHABET[value % 91]! + ALPHABET[Math.floor(value / 91)]!;
+      codes.push(CODE[value % 91]!, CODE[(value / 91) | 0]!);
     }
   }
   if (count > 0) {
-    out += ALPHABET[bits % 91]!;
-    if (count > 7 || bits > 90) out += ALPHABET[Math.floor(bits / 91)]!;
+    codes.push(CODE[bits % 91]!);
+    if (count > 7 || bits > 90) codes.push(CODE[(bits / 91) | 0]!);
   }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { MAX_TAGS_PER_PAPER } from '@/lib/paper/tags';
 import { newClock, observe, tick, type HybridClock, type Stamp } from '@/lib/sync/clock';
 import { encodeBody } from '@/lib/sync/codec/shard-body';
+import { withSyncedFields } from '@/lib/sync/local-rows';
 import { joinPapers, paperView, prunePaper, type LocalPaper, type PaperState, type SyncedPaper } from '@/lib/sync/paper-state';
 import {
   emptySyncState,
@@ -308,5 +309,13 @@ describe('the join of paper states', () => {
       }),
       { numRuns: 100, seed: FUZZ_SEED },
     );
+  });
+});
+
+describe('applying a synced paper to a library row', () => {
+  it('keeps the row\'s tag order and spelling changes, adds new tags at the end', () => {
+    const row = { id: ID, tags: ['vision', 'llm', 'RL'], note: '', savedAt: 1, updatedAt: 1, title: 'kept' };
+    const synced = { id: ID, tags: ['LLM', 'agents', 'vision'], note: 'n', savedAt: 1, updatedAt: 2 };
+    expect(withSyncedFields(row, synced)).toEqual({ id: ID, tags: ['vision', 'LLM', 'agents'], note: 'n', savedAt: 1, updatedAt: 2, title: 'kept' });
   });
 });

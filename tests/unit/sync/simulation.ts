@@ -1,5 +1,6 @@
-import { MAX_TAGS_PER_PAPER, tagKey, uniqueTags, withoutTag, withTag } from '@/lib/paper/tags';
+import { MAX_TAGS_PER_PAPER, tagKey, withoutTag, withTag } from '@/lib/paper/tags';
 import { applyRemoteItems } from '@/lib/sync/apply-remote';
+import { withSyncedFields } from '@/lib/sync/local-rows';
 import { compareStamps, newClock, observe, tick, type HybridClock, type Stamp } from '@/lib/sync/clock';
 import type { LocalPaper, SyncedPaper } from '@/lib/sync/paper-state';
 import { emptySyncState, latestTime, recordLocalMarks, recordLocalPapers, viewLibrary, type LocalChanges, type SyncState } from '@/lib/sync/sync-state';
@@ -54,7 +55,10 @@ export class Browser {
     Object.assign(this.seen, items);
     for (const { id, paper } of applied.changes.papers) {
       if (paper === undefined) this.rows.delete(id);
-      else this.rows.set(id, { ...paper, tags: localOrder(this.rows.get(id)?.tags ?? [], paper.tags) });
+      else {
+        const { noteConflict: _, ...row } = this.rows.get(id) ?? paper;
+        this.rows.set(id, { ...withSyncedFields(row, paper), ...(paper.noteConflict === undefined ? {} : { noteConflict: paper.noteConflict }) });
+      }
     }
     for (const { id, mark } of applied.changes.marks) {
       if (mark === undefined) this.marks.delete(id);
@@ -62,13 +66,6 @@ export class Browser {
     }
     return applied.changes;
   }
-}
-
-/** Synced tags in the order the library already had them, new ones at the end. */
-function localOrder(local: readonly string[], synced: readonly string[]): string[] {
-  const keys = new Map(synced.map((t) => [tagKey(t), t]));
-  const kept = local.filter((t) => keys.has(tagKey(t))).map((t) => keys.get(tagKey(t))!);
-  return uniqueTags([...kept, ...synced]);
 }
 
 /** A logged library action, to replay in stamp order (the reference result). */
