@@ -107,6 +107,22 @@ export function recordLocalSettings(state: SyncState, values: ReadonlyMap<string
   return changed;
 }
 
+/**
+ * Brings in a library that lived without sync (turning sync on): every row counts as written by this
+ * browser at the row's own `updatedAt`, and is joined with what the state knows, so that an edit
+ * another browser made later still wins, and otherwise the two unite (as an import does). Removals made
+ * while sync was off have no date and are not carried. Returns, like `mergeInto`, what the library must
+ * change (rows that gained tags or a note from the state); the clock must then observe `latestTime`.
+ */
+export function recordExistingLibrary(state: SyncState, rows: readonly LocalPaper[], replica: string): { changes: LocalChanges; changed: ChangedEntries } {
+  const incoming = emptySyncState();
+  for (const row of rows) {
+    const fresh = recordPaperChange(undefined, row.id, row, { t: row.updatedAt, r: replica });
+    if (fresh) incoming.papers.set(row.id, fresh);
+  }
+  return mergeInto(state, incoming);
+}
+
 /** The person saw the losing notes of these papers: keep the shown notes, forget the losers. */
 export function resolveNoteConflicts(state: SyncState, ids: readonly string[], at: Stamp): string[] {
   const changed: string[] = [];

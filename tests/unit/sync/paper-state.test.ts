@@ -11,6 +11,7 @@ import {
   latestTime,
   mergeInto,
   pruneState,
+  recordExistingLibrary,
   recordLocalMarks,
   recordLocalPapers,
   recordLocalSettings,
@@ -309,6 +310,37 @@ describe('the join of paper states', () => {
       }),
       { numRuns: 100, seed: FUZZ_SEED },
     );
+  });
+});
+
+describe('turning sync on with a library already there', () => {
+  it('unites it with the synced library, letting later actions elsewhere win', () => {
+    const a = new Replica('a');
+    a.save(T0, ['LLM'], '', '2401.00001');
+    a.save(T0, ['x'], '', '2401.00002');
+    a.save(T0, [], '', '2401.00003');
+    a.write(T0 + 100, () => undefined, '2401.00002');
+    a.write(T0 + 100, () => undefined, '2401.00003');
+
+    const b = new Replica('b');
+    const rows = [
+      { id: '2401.00001', tags: ['RL'], note: 'mine', savedAt: T0 - 5, updatedAt: T0 + 50 },
+      { id: '2401.00002', tags: ['x'], note: '', savedAt: T0 - 5, updatedAt: T0 + 10 }, // edited before a removed it
+      { id: '2401.00003', tags: ['y'], note: '', savedAt: T0 - 5, updatedAt: T0 + 200 }, // edited after
+      { id: '2401.00004', tags: [], note: '', savedAt: T0, updatedAt: T0 + 20 },
+    ];
+    const seeded = recordExistingLibrary(b.state, rows, 'b');
+    expect(seeded.changes.papers.map((c) => c.id)).toEqual(rows.map((r) => r.id));
+    b.hear(a);
+    a.hear(b);
+    for (const r of [a, b]) {
+      const view = viewLibrary(r.state).papers.sort((x, y) => (x.id < y.id ? -1 : 1));
+      expect(view.map((p) => [p.id, [...p.tags].sort(), p.note])).toEqual([
+        ['2401.00001', ['LLM', 'RL'], 'mine'],
+        ['2401.00003', ['y'], ''],
+        ['2401.00004', [], ''],
+      ]);
+    }
   });
 });
 
