@@ -89,6 +89,7 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
   const budget = { totalBytes: quota.totalBytes - (options.reserveBytes ?? DEFAULT_RESERVE_BYTES) - keptBytes, itemBytes: quota.itemBytes };
   const chosen = everythingFits(wanted, read, budget) ?? selectWithinQuota(wanted, budget);
 
+  const kept = keptAsTheyAre(chosen, read, budget);
   const plan: WritePlan = { set: {}, remove: [], items: [], unsynced: { papers: 0, marks: 0, blocked: blocked.size, tooLarge: [] }, bytes: 0 };
   for (const key of SYNC_KEYS) {
     const problem = read.unreadable.get(key);
@@ -98,15 +99,14 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
       plan.bytes += bytes;
       continue;
     }
-    const content = chosen.contents.get(key);
     const value = chosen.values.get(key);
-    const theirs = read.contents.get(key);
-    if (content === undefined || value === undefined) {
+    if (value === undefined) {
+      const theirs = read.contents.get(key);
       if (read.bytes.has(key) && (problem !== undefined || isEmptyState(pruned(theirs!, horizon)))) {
         plan.remove.push(key);
         bytes = 0;
       }
-    } else if (problem !== undefined || theirs === undefined || !holdsAll(theirs, content)) {
+    } else if (!kept.has(key)) {
       plan.set[key] = value;
       bytes = itemBytes(key, value);
     }
@@ -120,6 +120,35 @@ export function planWrites(state: SyncState, store: Readonly<Record<string, unkn
   plan.unsynced.tooLarge = tooLarge.filter((id) => paperView(state.papers.get(id)) !== undefined).sort();
   plan.unsynced.papers += plan.unsynced.tooLarge.length;
   return plan;
+}
+
+/**
+ * The items to leave as they are: those whose value already holds everything chosen for them. Writing
+ * them would add nothing, and leaving them keeps browsers that choose differently near the quota from
+ * rewriting each other's items. Only if the kept items, being larger than what was chosen, would take
+ * the store past the budget are the largest of them rewritten to make room.
+ */
+function keptAsTheyAre(chosen: Selection, read: StoreRead, budget: QuotaBudget): Set<string> {
+  const kept = new Set<string>();
+  let total = 0;
+  for (const [key, content] of chosen.contents) {
+    const theirs = read.contents.get(key);
+    const chosenBytes = itemBytes(key, chosen.values.get(key));
+    if (theirs !== undefined && !read.unreadable.has(key) && holdsAll(theirs, content)) {
+      kept.add(key);
+      total += read.bytes.get(key)!;
+    } else total += chosenBytes;
+  }
+  const shrinkable = [...kept]
+    .map((key) => ({ key, saving: read.bytes.get(key)! - itemBytes(key, chosen.values.get(key)) }))
+    .filter(({ saving }) => saving > 0)
+    .sort((a, b) => b.saving - a.saving);
+  for (const { key, saving } of shrinkable) {
+    if (total <= budget.totalBytes) break;
+    kept.delete(key);
+    total -= saving;
+  }
+  return kept;
 }
 
 /**

@@ -90,6 +90,29 @@ describe('the quota', () => {
     expect(crowded.bytes + itemBytes('someoneElse', 'x'.repeat(60_000))).toBeLessThanOrEqual(SYNC_QUOTA.totalBytes - DEFAULT_RESERVE_BYTES);
   });
 
+  it('lets two browsers that choose differently near the quota settle, never past the quota', () => {
+    const quota = { totalBytes: 14_000, itemBytes: 2_000 };
+    const options = { now: NOW, quota, reserveBytes: 0 };
+    for (const [seedX, seedY] of [[21, 22], [23, 24]]) {
+      // x has a big library; y a few papers of its own, older or newer than x's, that x never had.
+      const x = buildLibrary(900, seedX).state;
+      const y = buildLibrary(60, seedY).state;
+      let store: Record<string, unknown> = {};
+      let rounds = 0;
+      for (let quiet = 0; quiet < 2; rounds++) {
+        expect(rounds).toBeLessThan(8);
+        quiet++;
+        for (const state of [x, y]) {
+          applyRemoteItems(state, store);
+          const plan = planWrites(state, store, options);
+          expect(totalBytes(afterWrites(store, plan))).toBeLessThanOrEqual(quota.totalBytes);
+          if (Object.keys(plan.set).length + plan.remove.length > 0) quiet = 0;
+          store = afterWrites(store, plan);
+        }
+      }
+    }
+  });
+
   it('leaves out a paper whose note is too long, and says which', () => {
     const b = new Browser('b');
     b.record([{ id: '2401.00001', after: paper('2401.00001', [], 'x'.repeat(MAX_SYNCED_NOTE_BYTES + 1)) }, { id: '2401.00002', after: paper('2401.00002') }]);
