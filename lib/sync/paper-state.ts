@@ -126,11 +126,13 @@ export function recordPaperChange(state: PaperState | undefined, id: string, aft
   );
 }
 
-/** Keeps the shown note and drops the losing one (the person has seen it). */
-export function resolveNoteConflict(state: PaperState, at: Stamp): PaperState {
-  const view = paperView(state);
-  if (view?.noteConflict === undefined) return state;
-  return { ...state, meta: { ...state.meta!, at }, note: writeNote(state.note, view.note, at) };
+/**
+ * The person has seen the losing note: it is dropped, and since this state has seen it, joining with a
+ * state that still holds it drops it there too. Not an edit: no stamp, and the shown note keeps its own.
+ */
+export function resolveNoteConflict(state: PaperState): PaperState {
+  if (losingNote(state.note) === undefined) return state;
+  return { ...state, note: { versions: state.note!.versions.slice(0, 1), seen: state.note!.seen } };
 }
 
 /**

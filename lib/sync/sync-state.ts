@@ -124,12 +124,12 @@ export function recordExistingLibrary(state: SyncState, rows: readonly LocalPape
 }
 
 /** The person saw the losing notes of these papers: keep the shown notes, forget the losers. */
-export function resolveNoteConflicts(state: SyncState, ids: readonly string[], at: Stamp): string[] {
+export function resolveNoteConflicts(state: SyncState, ids: readonly string[]): string[] {
   const changed: string[] = [];
   for (const id of ids) {
     const before = state.papers.get(id);
     if (before === undefined) continue;
-    const next = resolveNoteConflict(before, at);
+    const next = resolveNoteConflict(before);
     if (next === before) continue;
     state.papers.set(id, next);
     changed.push(id);

@@ -162,7 +162,7 @@ describe('notes', () => {
     expect(a.row()).toMatchObject({ note: 'from b', noteConflict: 'from a' });
     expect(b.row()).toEqual(a.row());
 
-    expect(resolveNoteConflicts(a.state, [ID], a.at(T0 + 30))).toEqual([ID]);
+    expect(resolveNoteConflicts(a.state, [ID])).toEqual([ID]);
     exchange(a, b);
     for (const r of [a, b]) expect(r.row()).toMatchObject({ note: 'from b' });
     for (const r of [a, b]) expect(r.row()!.noteConflict).toBeUndefined();
@@ -268,7 +268,7 @@ function play(history: { replica: number; kind: string; arg: number; wait: numbe
     else if (step.kind === 'tag') r.write(now, (p) => p && { ...p, tags: [...p.tags, tag] });
     else if (step.kind === 'untag') r.write(now, (p) => p && { ...p, tags: p.tags.slice(1) });
     else if (step.kind === 'note') r.write(now, (p) => p && { ...p, note: `note ${step.arg}` });
-    else if (step.kind === 'resolve') resolveNoteConflicts(r.state, [ID], r.at(now));
+    else if (step.kind === 'resolve') resolveNoteConflicts(r.state, [ID]);
     else r.hear(replicas[step.arg % 3]!);
   }
   return replicas.map((r) => r.state.papers.get(ID) ?? { id: ID, tags: [] });

@@ -3,7 +3,7 @@ import { applyRemoteItems } from '@/lib/sync/apply-remote';
 import { withSyncedFields } from '@/lib/sync/local-rows';
 import { compareStamps, newClock, observe, tick, type HybridClock, type Stamp } from '@/lib/sync/clock';
 import type { LocalPaper, SyncedPaper } from '@/lib/sync/paper-state';
-import { emptySyncState, latestTime, recordLocalMarks, recordLocalPapers, viewLibrary, type LocalChanges, type SyncState } from '@/lib/sync/sync-state';
+import { emptySyncState, latestTime, recordLocalMarks, recordLocalPapers, resolveNoteConflicts, viewLibrary, type LocalChanges, type SyncState } from '@/lib/sync/sync-state';
 import { planWrites, type WritePlan } from '@/lib/sync/write-plan';
 
 /**
@@ -18,7 +18,7 @@ export const PAPER_IDS = ['2401.00001', '2312.12345', '1412.3456', '2605.54321']
 export const TAG_SPELLINGS = ['LLM', 'llm', 'Vision', 'to read', 'RL'];
 export const NOTES = ['', 'read later', 'Great ablations', 'ünïcode ✓ note'];
 
-export type Action = 'save' | 'unsave' | 'addTag' | 'removeTag' | 'respell' | 'setNote' | 'mark' | 'unmark';
+export type Action = 'save' | 'unsave' | 'addTag' | 'removeTag' | 'respell' | 'setNote' | 'resolve' | 'mark' | 'unmark';
 
 interface Notification {
   key: string;
@@ -34,6 +34,8 @@ export class Browser {
   seen: Record<string, unknown> = {};
   inbox: Notification[] = [];
   skew = 0;
+  /** Times a merge brought a note conflict to show. */
+  conflictsShown = 0;
 
   constructor(readonly name: string) {
     this.clock = newClock(name);
@@ -56,6 +58,7 @@ export class Browser {
     for (const { id, paper } of applied.changes.papers) {
       if (paper === undefined) this.rows.delete(id);
       else {
+        if (paper.noteConflict !== undefined && this.rows.get(id)?.noteConflict === undefined) this.conflictsShown++;
         const { noteConflict: _, ...row } = this.rows.get(id) ?? paper;
         this.rows.set(id, { ...withSyncedFields(row, paper), ...(paper.noteConflict === undefined ? {} : { noteConflict: paper.noteConflict }) });
       }
@@ -79,6 +82,10 @@ export class World {
   store = new Map<string, unknown>();
   log: LoggedAction[] = [];
   writes = 0;
+  /** Note conflicts the person dismissed. */
+  resolved = 0;
+  /** Writes that replaced a value the writer had not heard of (a concurrent write lost at the store). */
+  overwrites = 0;
 
   constructor(readonly browsers: Browser[]) {}
 
@@ -108,6 +115,16 @@ export class World {
       case 'setNote':
         if (before) after = { ...before, note, updatedAt: now };
         break;
+      case 'resolve': {
+        // The person dismissed "This note changed on another browser" (on whichever paper shows it).
+        const shown = row?.noteConflict !== undefined ? row : [...browser.rows.values()].find((r) => r.noteConflict !== undefined);
+        if (shown === undefined) return;
+        // Not an edit: it changes what is shown, not the library (nothing to log).
+        expect(resolveNoteConflicts(browser.state, [shown.id])).toEqual([shown.id]);
+        browser.rows.set(shown.id, strip(shown));
+        this.resolved++;
+        return;
+      }
       case 'mark':
       case 'unmark': {
         const marked = action === 'mark';
@@ -135,6 +152,7 @@ export class World {
   /** The browser writes what its plan asks; every browser (itself included) is told. */
   publish(browser: Browser): WritePlan {
     const plan = planWrites(browser.state, browser.seen, { now: this.now });
+    for (const key of Object.keys(plan.set)) if (this.store.has(key) && this.store.get(key) !== browser.seen[key]) this.overwrites++;
     for (const [key, value] of Object.entries(plan.set)) this.write(key, value);
     for (const key of plan.remove) this.write(key, undefined);
     return plan;
