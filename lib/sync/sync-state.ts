@@ -1,4 +1,5 @@
 import type { Stamp } from './clock';
+import { arxivKey } from './codec/arxiv-key';
 import { joinMarks, markView, pruneMark, recordMark, type MarkRegister, type NotInterestedMark } from './marks';
 import {
   joinPapers,
@@ -73,6 +74,7 @@ export function isEmptyState(state: SyncState): boolean {
 export function recordLocalPapers(state: SyncState, papers: ReadonlyArray<{ id: string; after: LocalPaper | undefined }>, at: Stamp): string[] {
   const changed: string[] = [];
   for (const { id, after } of papers) {
+    assertArxivId(id);
     const before = state.papers.get(id);
     const next = recordPaperChange(before, id, after, at);
     if (next === before) continue;
@@ -86,6 +88,7 @@ export function recordLocalPapers(state: SyncState, papers: ReadonlyArray<{ id: 
 export function recordLocalMarks(state: SyncState, marks: ReadonlyArray<{ id: string; marked: boolean }>, at: Stamp): string[] {
   const changed: string[] = [];
   for (const { id, marked } of marks) {
+    assertArxivId(id);
     const before = state.marks.get(id);
     const next = recordMark(before, id, marked, at);
     if (next === before || next === undefined) continue;
@@ -237,4 +240,9 @@ export function latestTime(state: SyncState): number {
   for (const mark of state.marks.values()) latest = Math.max(latest, mark.at.t);
   for (const setting of state.settings.values()) latest = Math.max(latest, setting.at.t);
   return latest;
+}
+
+/** Only arXiv ids (as the paper model has them) can be synced; anything else is a bug upstream. */
+function assertArxivId(id: string): void {
+  if (arxivKey(id) === undefined) throw new RangeError(`"${id.slice(0, 40)}" is not an arXiv id; it cannot be synced`);
 }

@@ -149,6 +149,12 @@ describe('a paper edited on two browsers', () => {
     expect(recordLocalPapers(a.state, [{ id: ID, after: { ...row, tags: [...row.tags] } }], a.at(T0 + 5))).toEqual([]);
     expect(recordLocalPapers(a.state, [{ id: '2401.99999', after: undefined }], a.at(T0 + 6))).toEqual([]);
   });
+
+  it('refuses ids that are not arXiv ids', () => {
+    const a = new Replica('a');
+    expect(() => a.save(T0, [], '', 'hep-th/9901001')).toThrow(RangeError);
+    expect(() => recordLocalMarks(a.state, [{ id: '2401.1', marked: true }], a.at(T0))).toThrow(RangeError);
+  });
 });
 
 describe('notes', () => {
