@@ -3,11 +3,13 @@ import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
+import { NotInterestedStore } from '@/lib/library/not-interested';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { TRENDING_ALARM, TrendingWatcher } from '@/lib/trending/watcher';
 
 export default defineBackground(() => {
   const library = new Library(libraryDatabase());
+  const notInterested = new NotInterestedStore(libraryDatabase());
   const watcher = new TrendingWatcher({ db: libraryDatabase() });
   library.onChange((ids) => {
     void broadcastLibraryChange(ids);
@@ -17,6 +19,7 @@ export default defineBackground(() => {
 
   const deps: RouterDeps = {
     library,
+    notInterested,
     own: {
       id: browser.runtime.id,
       origin: browser.runtime.getURL('/'),

@@ -48,6 +48,22 @@ export interface TrendingRecord {
   status: 'new' | 'seen';
 }
 
+/** The learned model as last trained (see lib/relevance/serialize.ts), and what it was trained on. */
+export interface RelevanceRecord {
+  key: 'model';
+  /** The change log's last entry and the trending snapshot time the model includes. */
+  librarySeq: number;
+  trainedAt: number;
+  model: unknown;
+}
+
+/** A paper the reader does not want to see again: it stops counting and teaches the "For you" order. */
+export interface NotInterestedRecord {
+  id: string;
+  paper: PaperMetadata;
+  at: number;
+}
+
 export const SCHEMA_VERSIONS = [
   {
     version: 1,
@@ -97,6 +113,12 @@ export const SCHEMA_VERSIONS = [
         .modify((paper) => void repairPaper(paper, now));
     },
   },
+  {
+    // 6: what PaperShelf learns from the library (lib/relevance), kept between background restarts,
+    // and the papers the reader marked "Not interested".
+    version: 6,
+    stores: { relevance: 'key', notInterested: 'id, at' },
+  },
 ] as const;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -108,6 +130,8 @@ export type LibraryDatabase = Dexie & {
   trending: Table<TrendingRecord, string>;
   changes: Table<ChangeRecord, number>;
   searchIndex: Table<SearchIndexRecord, string>;
+  relevance: Table<RelevanceRecord, string>;
+  notInterested: Table<NotInterestedRecord, string>;
 };
 
 /** Opens (lazily) the library database with all versions up to `upTo` (the newest by default). */

@@ -44,6 +44,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('countPerTag') }).strict(),
+  /** "Not interested": the papers stop counting and teach the "For you" order; and its Undo. */
+  z.object({ type: z.literal('markNotInterested'), papers: z.array(PaperMetadataSchema).min(1).max(1000) }).strict(),
+  z.object({ type: z.literal('undoNotInterested'), ids: Ids }).strict(),
   /** The trending page shows these papers: seeing them there counts as seeing them trend. */
   z.object({ type: z.literal('pageSeen'), ids: Ids }).strict(),
   /**
@@ -59,6 +62,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardRemoveTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
   /** The library's tag names, for a card's autocomplete. */
   z.object({ type: z.literal('cardTagNames') }).strict(),
+  z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
+  z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
   /** "Check now" in the popup. */
   z.object({ type: z.literal('checkTrending') }).strict(),
   /** "Mark all seen" (no ids), or the user saw these papers. */
@@ -101,6 +106,10 @@ export interface ReplyPayloads {
   cardRemoveTag: { saved: CardPaper[] };
   cardTagNames: { tags: string[] };
   pageSeen: { count: number };
+  markNotInterested: { count: number };
+  undoNotInterested: { count: number };
+  cardNotInterested: { count: number };
+  cardInterestedAgain: { count: number };
   checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
   markTrendingSeen: { count: number };
   trendingSettingsChanged: { rescheduled: true };
@@ -119,5 +128,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'cardAddTag',
   'cardRemoveTag',
   'cardTagNames',
+  'cardNotInterested',
+  'cardInterestedAgain',
   'pageSeen',
 ]);

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { Library } from '../library/library';
+import type { NotInterestedStore } from '../library/not-interested';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import type { TrendingStatus } from '../trending/status';
@@ -11,6 +12,7 @@ type MessageSender = Browser.runtime.MessageSender;
 
 export interface RouterDeps {
   library: Library;
+  notInterested: NotInterestedStore;
   /** This extension's id and its pages' origin ("chrome-extension://<id>/"). */
   own: { id: string; origin: string; version: string };
   trending: {
@@ -97,6 +99,14 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
     case 'cardTagNames':
       return { ok: true, tags: (await library.countPerTag()).map((t) => t.tag) };
+    case 'markNotInterested':
+      return { ok: true, count: await deps.notInterested.mark(request.papers) };
+    case 'undoNotInterested':
+      return { ok: true, count: await deps.notInterested.unmark(request.ids) };
+    case 'cardNotInterested':
+      return { ok: true, count: await deps.notInterested.mark([request.paper]) };
+    case 'cardInterestedAgain':
+      return { ok: true, count: await deps.notInterested.unmark([request.id]) };
     case 'pageSeen': {
       // Only the trending page itself counts; classifySender guarantees a huggingface.co url.
       const page = sender.url === undefined ? undefined : papersPageKind(new URL(sender.url));

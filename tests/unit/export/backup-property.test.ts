@@ -6,6 +6,7 @@ import { planImport } from '@/lib/export/plan-import';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { LIMITS } from '@/lib/paper/limits';
 import { freshLibrary } from '../helpers';
+import { NotInterestedStore } from '@/lib/library/not-interested';
 
 /** Fixed so the gate is repeatable; set FUZZ_SEED to explore other inputs. */
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261127);
@@ -50,7 +51,7 @@ const request = fc.oneof(
 
 function deps(library: ReturnType<typeof freshLibrary>): RouterDeps {
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
-  return { library, own, trending, cardUndo: { keep: (p) => keepForUndo(p), take: (t) => takeForUndo(t) } };
+  return { library, notInterested: new NotInterestedStore(library.db), own, trending, cardUndo: { keep: (p) => keepForUndo(p), take: (t) => takeForUndo(t) } };
 }
 
 describe('backups of any library the extension can reach', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { RequestSchema } from '@/lib/messages/protocol';
 import { freshLibrary } from '../helpers';
+import { NotInterestedStore } from '@/lib/library/not-interested';
 
 /** Fixed so the gate is repeatable; set FUZZ_SEED to explore other inputs. */
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261126);
@@ -16,7 +17,7 @@ function setup() {
   library.onChange(writes);
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
   const cardUndo = { keep: vi.fn(async () => crypto.randomUUID()), take: vi.fn(async () => undefined) };
-  const deps: RouterDeps = { library, own, trending, cardUndo };
+  const deps: RouterDeps = { library, notInterested: new NotInterestedStore(library.db), own, trending, cardUndo };
   return { deps, writes, library, trending, cardUndo };
 }
 

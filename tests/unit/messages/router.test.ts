@@ -1,6 +1,7 @@
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { freshLibrary } from '../helpers';
+import { NotInterestedStore } from '@/lib/library/not-interested';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
 const popup = { id: own.id, url: `${own.origin}popup.html` };
@@ -10,7 +11,7 @@ function setup() {
   const library = freshLibrary();
   const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
   const deps: RouterDeps = {
-    library,
+    library, notInterested: new NotInterestedStore(library.db),
     own,
     trending,
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },

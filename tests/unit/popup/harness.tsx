@@ -9,6 +9,7 @@ import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
 import { inProcessFinder, type LibraryFinder } from '@/lib/search/finder';
 import { TrendingWatcher } from '@/lib/trending/watcher';
+import { NotInterestedStore } from '@/lib/library/not-interested';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
 const popupSender = { id: own.id, url: `${own.origin}popup.html` };
@@ -27,7 +28,7 @@ export function renderPopup(
 ) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
   const deps: RouterDeps = {
-    library,
+    library, notInterested: new NotInterestedStore(library.db),
     own,
     trending: watcher,
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
