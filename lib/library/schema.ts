@@ -51,8 +51,8 @@ export interface TrendingRecord {
 /** The learned model as last trained (see lib/relevance/serialize.ts), and what it was trained on. */
 export interface RelevanceRecord {
   key: 'model';
-  /** The change log's last entry and the trending snapshot time the model includes. */
-  librarySeq: number;
+  /** What it was trained on: the library's last change, the Not interested marks, the last trending snapshot. */
+  revision: string;
   trainedAt: number;
   model: unknown;
 }

@@ -27,3 +27,9 @@ export async function broadcastLibraryChange(ids: string[]): Promise<void> {
   const change: LibraryChange = { ids: ids.length > MAX_LISTED_IDS ? 'all' : ids, at: Date.now() };
   await browser.storage.local.set({ [LIBRARY_CHANGE_KEY]: change });
 }
+
+/** When the library last changed (by any page), for whoever must notice changes made while it slept. */
+export async function lastLibraryChangeAt(): Promise<number | undefined> {
+  const change = (await browser.storage.local.get(LIBRARY_CHANGE_KEY))[LIBRARY_CHANGE_KEY];
+  return isLibraryChange(change) ? change.at : undefined;
+}

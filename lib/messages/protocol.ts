@@ -9,6 +9,9 @@ import type { TrendingStatus } from '../trending/status';
  */
 
 const Ids = z.array(ArxivIdSchema).min(1).max(50_000);
+/** A paper as the learner reads it: what a page shows of it, the title and the abstract or its start. */
+const PaperTextSchema = PaperMetadataSchema.pick({ id: true, title: true, summary: true });
+const PaperTexts = z.array(PaperTextSchema).min(1).max(5000);
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }).strict(),
@@ -47,6 +50,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** "Not interested": the papers stop counting and teach the "For you" order; and its Undo. */
   z.object({ type: z.literal('markNotInterested'), papers: z.array(PaperMetadataSchema).min(1).max(1000) }).strict(),
   z.object({ type: z.literal('undoNotInterested'), ids: Ids }).strict(),
+  /** The "For you" score of each paper, with its reason, for the popup's lists. */
+  z.object({ type: z.literal('rankForYou'), papers: PaperTexts }).strict(),
+  /** Tags to suggest for a saved paper. */
+  z.object({ type: z.literal('suggestTags'), id: ArxivIdSchema }).strict(),
   /** The trending page shows these papers: seeing them there counts as seeing them trend. */
   z.object({ type: z.literal('pageSeen'), ids: Ids }).strict(),
   /**
@@ -61,7 +68,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardAddTag'), id: ArxivIdSchema, tag: TagSchema, paper: PaperMetadataSchema.optional() }).strict(),
   z.object({ type: z.literal('cardRemoveTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
   /** The library's tag names, for a card's autocomplete. */
-  z.object({ type: z.literal('cardTagNames') }).strict(),
+  z.object({ type: z.literal('cardTagNames'), id: ArxivIdSchema.optional() }).strict(),
+  /** Which of the page's papers get a "For you" marker, and which the reader marked Not interested. */
+  z.object({ type: z.literal('cardForYou'), papers: PaperTexts }).strict(),
+  /** On a paper's own page: saved papers like it. */
+  z.object({ type: z.literal('cardRelated'), paper: PaperTextSchema }).strict(),
   z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
   z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
   /** "Check now" in the popup. */
@@ -81,6 +92,16 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export interface CardPaper {
   id: string;
   tags: string[];
+  /** Tags to suggest for it, best first (after a save). */
+  suggested?: string[];
+}
+
+/** A paper's "For you" score and why, in a few words. */
+export interface ForYouScore {
+  id: string;
+  score: number;
+  likeLibrary: boolean;
+  reason: string;
 }
 
 /** What each request answers when it succeeds. */
@@ -105,6 +126,10 @@ export interface ReplyPayloads {
   cardAddTag: { saved: CardPaper[] };
   cardRemoveTag: { saved: CardPaper[] };
   cardTagNames: { tags: string[] };
+  cardForYou: { picks: { id: string; reason: string }[]; notInterested: string[] };
+  cardRelated: { related: { id: string; title: string }[] };
+  rankForYou: { scores: ForYouScore[]; learned: boolean };
+  suggestTags: { tags: string[] };
   pageSeen: { count: number };
   markNotInterested: { count: number };
   undoNotInterested: { count: number };
@@ -128,6 +153,8 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'cardAddTag',
   'cardRemoveTag',
   'cardTagNames',
+  'cardForYou',
+  'cardRelated',
   'cardNotInterested',
   'cardInterestedAgain',
   'pageSeen',

@@ -5,7 +5,7 @@ import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
-import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ParsedRequest, type Reply } from './protocol';
+import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ForYouScore, type ParsedRequest, type Reply } from './protocol';
 import { classifySender } from './sender';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -19,6 +19,14 @@ export interface RouterDeps {
     check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number }>;
     markSeen(ids?: string[]): Promise<number>;
     reschedule(): Promise<void>;
+  };
+  /** What PaperShelf learned from the library (see relevance-service.ts); absent where nothing is learned. */
+  relevance?: {
+    suggestions(paper: { id: string; title: string; summary?: string; tags?: readonly string[] }, limit?: number): Promise<string[]>;
+    forYou(papers: readonly { id: string; title: string; summary?: string }[]): Promise<ForYouScore[]>;
+    related(paper: { id: string; title: string; summary?: string }, limit?: number): Promise<string[]>;
+    /** A paper saved without tags gets the top suggestion (the reader's choice, off by default). */
+    tagsNewSaves(): Promise<boolean>;
   };
   /** Papers unsaved from a card, kept briefly for its Undo (see card-undo.ts). */
   cardUndo: {
@@ -55,7 +63,7 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
     case 'ping':
       return { ok: true, version: deps.own.version };
     case 'savePapers':
-      return { ok: true, papers: await library.savePapers(request.papers, request.tags) };
+      return { ok: true, papers: await library.savePapers(request.papers, await withTopSuggestion(request.papers, request.tags, deps)) };
     case 'unsavePapers':
       return { ok: true, papers: await library.unsavePapers(request.ids) };
     case 'restorePapers':
@@ -79,8 +87,11 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, tags: await library.countPerTag() };
     case 'cardStates':
       return { ok: true, saved: (await library.getPapers(request.ids)).map(card) };
-    case 'cardSave':
-      return { ok: true, saved: (await library.savePapers([request.paper], [], 'page')).map(card) };
+    case 'cardSave': {
+      const [paper] = await library.savePapers([request.paper], await withTopSuggestion([request.paper], [], deps), 'page');
+      const suggested = (await deps.relevance?.suggestions(paper!)) ?? [];
+      return { ok: true, saved: [{ ...card(paper!), suggested }] };
+    }
     case 'cardUnsave': {
       const removed = await library.unsavePapers([request.id]);
       const worthUndo = removed.some((p) => p.tags.length > 0 || p.note !== '');
@@ -97,8 +108,37 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, saved: [card(await library.addTag(request.id, request.tag, request.paper))] };
     case 'cardRemoveTag':
       return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
-    case 'cardTagNames':
-      return { ok: true, tags: (await library.countPerTag()).map((t) => t.tag) };
+    case 'cardTagNames': {
+      // Suggestions for the card's paper first, then every tag of the library.
+      const paper = request.id === undefined ? undefined : await library.getPaper(request.id);
+      const suggested = (paper && (await deps.relevance?.suggestions(paper))) || [];
+      return { ok: true, tags: [...new Set([...suggested, ...(await library.countPerTag()).map((t) => t.tag)])] };
+    }
+    case 'cardForYou': {
+      const saved = new Set((await library.getPapers(request.papers.map((p) => p.id))).map((p) => p.id));
+      const dismissed = await deps.notInterested.ids();
+      const scores = (await deps.relevance?.forYou(request.papers.filter((p) => !saved.has(p.id) && !dismissed.has(p.id)))) ?? [];
+      // At most a fifth of the page, and only papers above the threshold calibrated on the library.
+      const picks = scores
+        .filter((s) => s.likeLibrary)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, Math.floor(request.papers.length / 5))
+        .map(({ id, reason }) => ({ id, reason }));
+      return { ok: true, picks, notInterested: request.papers.map((p) => p.id).filter((id) => dismissed.has(id)) };
+    }
+    case 'cardRelated': {
+      const ids = (await deps.relevance?.related(request.paper)) ?? [];
+      const papers = new Map((await library.getPapers(ids)).map((p) => [p.id, p]));
+      return { ok: true, related: ids.flatMap((id) => (papers.has(id) ? [{ id, title: papers.get(id)!.title }] : [])) };
+    }
+    case 'rankForYou': {
+      const scores = (await deps.relevance?.forYou(request.papers)) ?? [];
+      return { ok: true, scores, learned: scores.length > 0 };
+    }
+    case 'suggestTags': {
+      const paper = await library.getPaper(request.id);
+      return { ok: true, tags: (paper && (await deps.relevance?.suggestions(paper))) || [] };
+    }
     case 'markNotInterested':
       return { ok: true, count: await deps.notInterested.mark(request.papers) };
     case 'undoNotInterested':
@@ -123,6 +163,14 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       await deps.trending.reschedule();
       return { ok: true, rescheduled: true };
   }
+}
+
+/** The tags to save papers with: the ones asked for, or, for one untagged paper, the top suggestion if the reader wants it. */
+async function withTopSuggestion(papers: readonly { id: string; title: string; summary?: string }[], tags: string[], deps: RouterDeps): Promise<string[]> {
+  if (tags.length > 0 || papers.length !== 1 || !deps.relevance || !(await deps.relevance.tagsNewSaves())) return tags;
+  const existing = await deps.library.getPaper(papers[0]!.id);
+  if (existing && existing.tags.length > 0) return tags;
+  return (await deps.relevance.suggestions(papers[0]!, 1)).slice(0, 1);
 }
 
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

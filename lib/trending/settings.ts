@@ -12,6 +12,11 @@ export const TrendingSettingsSchema = z.object({
   /** Only count new papers whose title or summary mention one of these words or the user's tags. */
   watchWords: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   watchTags: z.boolean().default(false),
+  /**
+   * What the badge counts: every new paper, those about the watched words and tags, or papers like
+   * the library. Unset until the reader chooses: then PaperShelf chooses (see effectiveWatch).
+   */
+  watch: z.enum(['all', 'watched', 'like-library']).optional(),
   notifications: z.boolean().default(false),
 });
 
@@ -33,6 +38,21 @@ export async function saveTrendingSettings(settings: z.input<typeof TrendingSett
 }
 
 export const TRENDING_SETTINGS_KEY = KEY;
+
+export type WatchMode = NonNullable<TrendingSettings['watch']>;
+
+/** A library this large teaches enough for the badge to count papers like it, unless the reader chose. */
+export const LIKE_LIBRARY_DEFAULT_FROM = 20;
+
+/**
+ * What the badge counts: the reader's choice; watched words or tags if any were set; else papers like
+ * the library once it is large enough to learn from.
+ */
+export function effectiveWatch(settings: TrendingSettings, libraryPapers: number): WatchMode {
+  if (settings.watch) return settings.watch;
+  if (settings.watchWords.length > 0 || settings.watchTags) return 'watched';
+  return libraryPapers >= LIKE_LIBRARY_DEFAULT_FROM ? 'like-library' : 'all';
+}
 
 export function trendingUrl(settings: Pick<TrendingSettings, 'source'>): string {
   return settings.source === 'trending'

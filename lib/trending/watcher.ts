@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { LibraryDatabase, TrendingRecord } from '../library/schema';
+import type { PaperMetadata } from '../paper/model';
 import { tagKey } from '../paper/tags';
 import { showBadge } from './badge';
 import { fetchList, type ListedPaper } from './fetch-list';
 import { NEW_PAPERS_KEY } from './new-papers-signal';
 import { nextCheckDelay } from './schedule';
-import { loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
+import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
 import { matchesWatch } from './watch-filter';
 
@@ -23,6 +24,10 @@ export interface CheckReport {
 
 export interface WatcherDeps {
   db: LibraryDatabase;
+  /** Hears that a new snapshot was recorded (what the learner reads changed). */
+  onSnapshot?: () => void;
+  /** Which of these papers are like the library; undefined while nothing is learned (then all count). */
+  likeLibrary?: (papers: PaperMetadata[]) => Promise<Set<string> | undefined>;
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
@@ -81,12 +86,29 @@ export class TrendingWatcher {
     return changed;
   }
 
-  /** Papers that are new and match the watch filter, best ranked first. */
+  /** Papers that are new, not marked Not interested, and match what the badge counts; best ranked first. */
   async newPapers(settings?: TrendingSettings): Promise<TrendingRecord[]> {
     const s = settings ?? (await loadTrendingSettings());
-    const rows = await this.deps.db.trending.where('status').equals('new').toArray();
-    const watched = [...s.watchWords, ...(s.watchTags ? await this.libraryTags() : [])];
-    return rows.filter((r) => matchesWatch(r.paper, watched)).sort((a, b) => a.rank - b.rank);
+    const { db } = this.deps;
+    const [all, dismissed, libraryPapers] = await Promise.all([
+      db.trending.where('status').equals('new').toArray(),
+      db.notInterested.toCollection().primaryKeys(),
+      db.papers.count(),
+    ]);
+    const skipped = new Set(dismissed.map(String));
+    const rows = all.filter((r) => !skipped.has(r.id)).sort((a, b) => a.rank - b.rank);
+    switch (effectiveWatch(s, libraryPapers)) {
+      case 'all':
+        return rows;
+      case 'watched': {
+        const watched = [...s.watchWords, ...(s.watchTags ? await this.libraryTags() : [])];
+        return rows.filter((r) => matchesWatch(r.paper, watched));
+      }
+      case 'like-library': {
+        const like = await this.deps.likeLibrary?.(rows.map((r) => r.paper));
+        return like ? rows.filter((r) => like.has(r.id)) : rows;
+      }
+    }
   }
 
   /** Puts the count on the badge and the ids where papers pages can mark them "New". */
@@ -132,6 +154,7 @@ export class TrendingWatcher {
     }
 
     const { written, added } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
+    this.deps.onSnapshot?.();
     const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature, listedAt: now };
     if (outcome.etag) next.etag = outcome.etag;
     else delete next.etag;
