@@ -1,4 +1,5 @@
 import { DataSection } from './DataSection';
+import { LearningSection } from './LearningSection';
 import { OptionsServicesProvider, type OptionsServices } from './services';
 import { TagsSection } from './TagsSection';
 import { TrendingSection } from './TrendingSection';
@@ -12,6 +13,7 @@ export function Options({ services }: { services: OptionsServices }) {
         <TagsSection />
         <DataSection />
         <TrendingSection />
+        <LearningSection />
       </main>
     </OptionsServicesProvider>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
+import { LIKE_LIBRARY_DEFAULT_FROM, loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
 import { useOptionsServices } from './services';
 
 /** How PaperShelf watches Hugging Face: which list, how often, about what, and whether to notify. */
@@ -69,8 +69,25 @@ export function TrendingSection() {
           />{' '}
           minutes
         </label>
+        <fieldset>
+          <legend>The badge counts</legend>
+          <label>
+            <input type="radio" name="watch" checked={settings.watch === 'all'} onChange={() => update({ watch: 'all' })} /> every new paper
+          </label>{' '}
+          <label>
+            <input type="radio" name="watch" checked={settings.watch === 'watched'} onChange={() => update({ watch: 'watched' })} /> papers
+            about the words and tags below
+          </label>{' '}
+          <label>
+            <input type="radio" name="watch" checked={settings.watch === 'like-library'} onChange={() => update({ watch: 'like-library' })} />{' '}
+            papers like my library
+          </label>
+          {settings.watch === undefined && (
+            <p className="muted">Not chosen yet: PaperShelf counts papers like your library once it holds {LIKE_LIBRARY_DEFAULT_FROM} papers, else every new paper (or the watched words, if you set some).</p>
+          )}
+        </fieldset>
         <label>
-          Only count papers about{' '}
+          Watched words{' '}
           <input
             aria-label="Watched words (comma-separated)"
             placeholder="e.g. diffusion, RLHF, state space models"
@@ -79,7 +96,7 @@ export function TrendingSection() {
           />
         </label>
         <label>
-          <input type="checkbox" checked={settings.watchTags} onChange={(e) => update({ watchTags: e.target.checked })} /> …or about my tags
+          <input type="checkbox" checked={settings.watchTags} onChange={(e) => update({ watchTags: e.target.checked })} /> …and my tags
         </label>
         <label>
           <input type="checkbox" checked={settings.notifications} onChange={(e) => void onNotifications(e.target.checked)} /> Desktop

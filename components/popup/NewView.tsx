@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY } from '@/lib/trending/settings';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
 import { TRENDING_STATUS_KEY, type TrendingStatus } from '@/lib/trending/status';
 import { TagEditor } from '../TagEditor';
@@ -10,13 +11,20 @@ import { useAction } from './useAction';
 import { useTagCounts } from './useKnownTags';
 import { useStoredValue } from './useStoredValue';
 import { VirtualList } from './VirtualList';
+import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
 import type { TrendingRecord } from '@/lib/library/schema';
 
 const asStatus = (value: unknown) => value as TrendingStatus | undefined;
+const asWatchChoice = (value: unknown) => (value as { watch?: string } | undefined)?.watch;
+const asFlag = (value: unknown) => value === true;
+/** Set once the reader has read that the badge counts papers like the library. */
+export const LIKE_LIBRARY_NOTICE_KEY = 'likeLibraryNoticeSeen';
+/** "For you" is the New view's first order once the library has this many papers. */
+const FOR_YOU_DEFAULT_FROM = 10;
 
 /** Papers that newly trend on Hugging Face, best ranked first, with what the watcher is doing. */
 export function NewView() {
-  const { db, send, now } = useServices();
+  const { db, send, now, setLocal } = useServices();
   const ids = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds) ?? [];
   const status = useStoredValue(TRENDING_STATUS_KEY, asStatus);
   const rows = useLiveQuery(async () => {
@@ -25,7 +33,21 @@ export function NewView() {
     return found.map((r, i) => ({ trending: r, saved: saved[i] })).sort((a, b) => a.trending.rank - b.trending.rank);
   }, [db, ids.join(',')]);
   const [checking, setChecking] = useState(false);
+  const [chosenOrder, setOrder] = useState<ListOrder>();
+  const [undo, setUndo] = useState<{ ids: string[] }>();
   const { run, error } = useAction();
+  const libraryPapers = useLiveQuery(() => db.papers.count(), [db]);
+  const watchChoice = useStoredValue(TRENDING_SETTINGS_KEY, asWatchChoice);
+  const noticeSeen = useStoredValue(LIKE_LIBRARY_NOTICE_KEY, asFlag);
+  const { scores, learned } = useForYou(rows?.map((r) => r.trending.paper));
+  const order = chosenOrder ?? (learned && (libraryPapers ?? 0) >= FOR_YOU_DEFAULT_FROM ? 'for-you' : 'list');
+  const shown = rows && order === 'for-you' ? byForYou(rows.map((r) => ({ ...r, id: r.trending.id })), scores) : rows;
+  const likeLibraryByDefault = watchChoice === undefined && (libraryPapers ?? 0) >= LIKE_LIBRARY_DEFAULT_FROM;
+
+  const notInterested = async (paper: (typeof rows & object)[number]['trending']['paper']) => {
+    const reply = await run(send({ type: 'markNotInterested', papers: [paper] }));
+    if (reply.ok) setUndo({ ids: [paper.id] });
+  };
   const knownTags = useTagCounts().map((t) => t.tag);
   const { problem, info } = describeTrendingStatus(status, (now ?? Date.now)());
 
@@ -58,14 +80,35 @@ export function NewView() {
           {error}
         </p>
       )}
+      {likeLibraryByDefault && noticeSeen === false && (
+        <p className="notice" role="status">
+          The badge now counts only new papers like the ones in your library. Change this under Trending in the settings.{' '}
+          <button type="button" onClick={() => void setLocal(LIKE_LIBRARY_NOTICE_KEY, true)}>
+            OK
+          </button>
+        </p>
+      )}
+      {undo && (
+        <div className="toast" role="status">
+          Marked not interested.{' '}
+          <button type="button" onClick={() => void run(send({ type: 'undoNotInterested', ids: undo.ids })).then((r) => r.ok && setUndo(undefined))}>
+            Undo
+          </button>
+        </div>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="toolbar">
+          <OrderPicker value={order} onChange={setOrder} listLabel="Trending rank" learned={learned} />
+        </div>
+      )}
       {rows && rows.length === 0 && <p className="empty">Nothing new since you last looked.</p>}
       <VirtualList
         label="New papers"
-        count={rows?.length ?? 0}
-        idAt={(index) => rows?.[index]?.trending.id}
+        count={shown?.length ?? 0}
+        idAt={(index) => shown?.[index]?.trending.id}
         estimateSize={92}
         renderRow={(index) => {
-          const { trending, saved } = rows![index]!;
+          const { trending, saved } = shown![index]!;
           return (
             <div className="row">
               <Rank trending={trending} left={status?.listedAt !== undefined && trending.lastSeenAt < status.listedAt} />
@@ -73,6 +116,7 @@ export function NewView() {
                 {trending.paper.title}
               </a>
               <PaperByline paper={{ ...trending.paper, upvotes: trending.upvotes }} />
+              <ForYouReason score={scores.get(trending.id)} />
               <div className="row-actions">
                 <SaveToggle
                   saved={saved !== undefined}
@@ -85,6 +129,12 @@ export function NewView() {
                   onAdd={(tag) => void run(send({ type: 'addTag', id: trending.id, tag, paper: trending.paper }))}
                   onRemove={(tag) => void run(send({ type: 'removeTag', id: trending.id, tag }))}
                 />
+                <SuggestedTags id={trending.id} saved={saved !== undefined} tags={saved?.tags ?? []} onAdd={(tag) => void run(send({ type: 'addTag', id: trending.id, tag }))} />
+                {!saved && (
+                  <button type="button" className="more" aria-label={`Not interested: ${trending.paper.title}`} onClick={() => void notInterested(trending.paper)}>
+                    Not interested
+                  </button>
+                )}
               </div>
             </div>
           );

@@ -8,6 +8,7 @@ import { useServices } from './services';
 import { useAction } from './useAction';
 import { useTagCounts } from './useKnownTags';
 import { VirtualList } from './VirtualList';
+import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
 
 type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadataInput[] };
 
@@ -18,6 +19,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
   const [tagsForAll, setTagsForAll] = useState('');
   const { run, error, busy } = useAction();
   const knownTags = useTagCounts().map((t) => t.tag);
+  const [order, setOrder] = useState<ListOrder>('list');
 
   useEffect(() => {
     let live = true;
@@ -33,7 +35,9 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
     };
   }, [activeTab, pagePapers]);
 
-  const papers = page.kind === 'papers' ? page.papers : [];
+  const listed = page.kind === 'papers' ? page.papers : undefined;
+  const { scores, learned } = useForYou(listed);
+  const papers = !listed ? [] : order === 'for-you' ? byForYou(listed, scores) : listed;
   useEffect(() => onPage?.(papers.length), [onPage, papers.length]);
   const ids = papers.map((p) => p.id);
   const saved = useLiveQuery(
@@ -82,6 +86,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
         <button type="button" onClick={saveAll} disabled={busy}>
           Save all
         </button>
+        <OrderPicker value={order} onChange={setOrder} listLabel="Page order" learned={learned} />
       </div>
       {error && (
         <p className="error" role="alert">
@@ -101,6 +106,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
                 {paper.title}
               </a>
               <PaperByline paper={paper} />
+              <ForYouReason score={scores.get(paper.id)} />
               <div className="row-actions">
                 <SaveToggle
                   saved={inLibrary !== undefined}
@@ -113,6 +119,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
                   onAdd={(tag) => void run(send({ type: 'addTag', id: paper.id, tag, paper }))}
                   onRemove={(tag) => void run(send({ type: 'removeTag', id: paper.id, tag }))}
                 />
+                <SuggestedTags id={paper.id} saved={inLibrary !== undefined} tags={inLibrary?.tags ?? []} onAdd={(tag) => void run(send({ type: 'addTag', id: paper.id, tag }))} />
               </div>
             </div>
           );

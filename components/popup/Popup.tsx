@@ -22,7 +22,7 @@ export function Popup({ services }: { services: PopupServices }) {
 const slug = (name: string) => name.toLowerCase().replace(/\s+/g, '-');
 
 function PopupTabs() {
-  const { activeTab } = useServices();
+  const { activeTab, openSettings } = useServices();
   const [tab, setTab] = useState<Tab>();
   const newCount = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds)?.length ?? 0;
   const tabs = useRef(new Map<Tab, HTMLButtonElement>());
@@ -71,6 +71,9 @@ function PopupTabs() {
             </button>
           ))}
         </div>
+        <button type="button" className="settings-button" aria-label="Settings" title="PaperShelf settings" onClick={() => void openSettings()}>
+          ⚙
+        </button>
       </header>
       {tab && (
         <div role="tabpanel" id={`panel-${slug(tab)}`} aria-labelledby={`tab-${slug(tab)}`} className="panel">

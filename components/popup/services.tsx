@@ -14,6 +14,9 @@ export interface PopupServices {
   /** Asks a tab's content script which papers it shows; undefined when it does not answer. */
   pagePapers: (tabId: number) => Promise<PagePapersReply | undefined>;
   readLocal: (key: string) => Promise<unknown>;
+  setLocal: (key: string, value: unknown) => Promise<void>;
+  /** Opens PaperShelf's settings page. */
+  openSettings: () => Promise<void>;
   onLocalChange: (listener: (changes: Record<string, { newValue?: unknown }>) => void) => () => void;
   now?: () => number;
 }

@@ -43,6 +43,11 @@ const services: PopupServices = {
   activeTab: () => activeTab,
   pagePapers: async (tabId) => asPagePapersReply(await browser.tabs.sendMessage(tabId, { type: 'pagePapers' }).catch(() => undefined)),
   readLocal: async (key) => (await browser.storage.local.get(key))[key],
+  setLocal: (key, value) => browser.storage.local.set({ [key]: value }),
+  openSettings: async () => {
+    await browser.runtime.openOptionsPage();
+    window.close();
+  },
   onLocalChange: (listener) => {
     const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);
     browser.storage.onChanged.addListener(handler);

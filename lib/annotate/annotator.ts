@@ -1,5 +1,5 @@
 import { readDataBlob } from '../hf/data-blob';
-import { ANNOTATION_ATTRIBUTE, type FoundCard } from '../hf/listing-cards';
+import { ANNOTATION_ATTRIBUTE, readCardTitle, type FoundCard } from '../hf/listing-cards';
 import { papersPageKind } from '../hf/page-kind';
 import { readPaperPage } from '../hf/paper-page';
 import { readFoundCard } from '../hf/read-listing';
@@ -53,7 +53,6 @@ export class Annotator {
   private readonly builder: BarBuilder;
   private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
   private newIds = new Set<string>();
-  private tagNames: Promise<string[]> | undefined;
   private mutationTimer = false;
   private pendingRemoval = false;
   private seenTimer = false;
@@ -117,7 +116,6 @@ export class Annotator {
 
   /** The library changed elsewhere: show the new state of the papers that changed. */
   refresh(ids: string[] | 'all'): Promise<void> {
-    this.tagNames = undefined;
     const shown = ids === 'all' ? [...this.byId.keys()] : ids.filter((id) => this.byId.has(id));
     return this.loadStates(shown);
   }
@@ -200,7 +198,33 @@ export class Annotator {
       () => this.nextTask(),
     );
     await Promise.all(states);
-    if (added > 0) this.reportSeen();
+    if (added > 0) {
+      this.reportSeen();
+      await this.markForYou();
+    }
+  }
+
+  /**
+   * Asks which of the page's papers are most like the reader's library (at most a fifth of them) and
+   * which were marked Not interested. The background learns from titles and abstracts: those in the
+   * page's data, else each card's title (read cheaply, not the whole card).
+   */
+  private async markForYou() {
+    const blob = this.dataBlob();
+    const papers = [...this.byId].flatMap(([id, annotations]) => {
+      const first = annotations.values().next().value;
+      const known = first?.paper ?? blob.get(id);
+      const title = known?.title ?? (first && readCardTitle(first.card, id));
+      return title ? [{ id, title, summary: (known?.summary ?? '').slice(0, 2000) }] : [];
+    });
+    if (papers.length === 0) return;
+    const reply = await this.deps.send({ type: 'cardForYou', papers });
+    if (!reply.ok) return;
+    const picks = new Map(reply.picks.map((p) => [p.id, p.reason]));
+    const dismissed = new Set(reply.notInterested);
+    for (const [id, annotations] of this.byId) {
+      for (const a of annotations) a.bar.update({ forYou: picks.get(id) ?? '', notInterested: dismissed.has(id) });
+    }
   }
 
   private annotatePaperPage(id: string) {
@@ -208,8 +232,11 @@ export class Annotator {
     if (!page) return;
     if (this.attach({ id, element: page.heading }, 'heading')) {
       const annotation = this.byCard.get(page.heading)!;
-      annotation.paper = { ...this.dataBlob().get(id), ...page.paper };
+      const paper = (annotation.paper = { ...this.dataBlob().get(id), ...page.paper });
       void this.loadStates([id]);
+      void this.deps
+        .send({ type: 'cardRelated', paper: { id, title: paper.title, summary: (paper.summary ?? '').slice(0, 5000) } })
+        .then((reply) => reply.ok && annotation.bar.update({ related: reply.related }));
     }
   }
 
@@ -273,7 +300,10 @@ export class Annotator {
   /** Shows the library's answer for `ids`: those in `saved` are saved with their tags, the rest not. */
   private showSaved(ids: string[], saved: CardPaper[]) {
     const byId = new Map(saved.map((p) => [p.id, p]));
-    this.each(ids, (bar, id) => bar.update({ saved: byId.has(id), tags: byId.get(id)?.tags ?? [] }));
+    this.each(ids, (bar, id) => {
+      const paper = byId.get(id);
+      bar.update({ saved: paper !== undefined, tags: paper?.tags ?? [], ...(paper?.suggested ? { suggested: paper.suggested } : {}) });
+    });
   }
 
   private each(ids: string[], fn: (bar: CardBar, id: string) => void) {
@@ -290,7 +320,6 @@ export class Annotator {
         this.each([id], (bar) => bar.update({ error: reply.error }));
         return;
       }
-      this.tagNames = undefined;
       this.showSaved([id], reply.saved);
       if ('undo' in reply && reply.undo) this.offerUndo(id, reply.undo);
     };
@@ -312,7 +341,17 @@ export class Annotator {
         const undo = first()?.bar.state.undo;
         if (undo) void apply(this.deps.send({ type: 'cardUndo', undo }));
       },
-      tagNames: () => (this.tagNames ??= this.loadTagNames()),
+      tagNames: () => this.loadTagNames(id),
+      toggleNotInterested: () => {
+        const annotation = first();
+        if (!annotation) return;
+        const marked = !annotation.bar.state.notInterested;
+        const paper = this.paperOf(annotation);
+        const request = marked ? (paper ? this.deps.send({ type: 'cardNotInterested', paper }) : undefined) : this.deps.send({ type: 'cardInterestedAgain', id });
+        if (!request) return;
+        this.each([id], (bar) => bar.update({ notInterested: marked, forYou: '' }));
+        void request.then((reply) => !reply.ok && this.each([id], (bar) => bar.update({ notInterested: !marked, error: reply.error })));
+      },
     };
   }
 
@@ -322,8 +361,9 @@ export class Annotator {
     this.deps.setTimeout(() => this.each([id], (bar) => bar.state.undo === undo && bar.update({ undo: undefined })), UNDO_SHOWN_MS);
   }
 
-  private async loadTagNames(): Promise<string[]> {
-    const reply = await this.deps.send({ type: 'cardTagNames' });
+  /** The library's tags for a card's autocomplete, the paper's suggested tags first. */
+  private async loadTagNames(id: string): Promise<string[]> {
+    const reply = await this.deps.send({ type: 'cardTagNames', id });
     return reply.ok ? reply.tags : [];
   }
 

@@ -1,13 +1,17 @@
 import { ANNOTATION_ATTRIBUTE } from '../hf/listing-cards';
 import type { CardActions, CardContext, CardFeature, CardFeatureView, CardState } from './card-feature';
-import { cardStatus } from './features/status';
+import { forYouMarker } from './features/for-you';
 import { newMarker } from './features/new-marker';
+import { notInterested } from './features/not-interested';
+import { relatedPapers } from './features/related';
 import { saveToggle } from './features/save';
+import { cardStatus } from './features/status';
+import { suggestedTags } from './features/suggestions';
 import { tagEditor } from './features/tags';
 import { applyControlsStyles } from './styles';
 
 /** The bar's features, in the order they appear. */
-export const CARD_FEATURES: readonly CardFeature[] = [newMarker, saveToggle, tagEditor, cardStatus];
+export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];
 
 export interface CardBarOptions {
   placement?: 'card' | 'heading';
@@ -31,7 +35,7 @@ export class CardBar {
   root: ShadowRoot | undefined;
   private views: CardFeatureView[] = [];
   private bar: HTMLElement | undefined;
-  private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '' };
+  private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
   private readonly abort = new AbortController();
   private readonly isTrusted: (event: Event) => boolean;
 

@@ -8,6 +8,13 @@ export interface CardState {
   error: string;
   /** Set for a few seconds after the paper was unsaved from this card and can be put back. */
   undo?: string;
+  /** Tags to suggest after a save, best first. */
+  suggested: string[];
+  /** Why the paper is "For you", or "" when it is not marked. */
+  forYou: string;
+  notInterested: boolean;
+  /** On a paper's own page: saved papers like it. */
+  related: { id: string; title: string }[];
 }
 
 /** What a card's controls can ask for; the annotator carries it out for every card of the paper. */
@@ -16,6 +23,7 @@ export interface CardActions {
   addTag(tag: string): void;
   removeTag(tag: string): void;
   undoUnsave(): void;
+  toggleNotInterested(): void;
   /** The library's tags, for autocomplete. */
   tagNames(): Promise<string[]>;
 }

@@ -24,6 +24,15 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .status.error { color: #b91c1c; }
 .dark .status.error { color: #f87171; }
 .undo { margin-left: 6px; font-weight: 600; }
+.for-you { background: #1d4ed8; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
+.suggested { display: contents; }
+.suggestion { border-style: dashed; color: #9a3412; border-radius: 999px; padding: 0 8px; }
+.dark .suggestion { color: #fed7aa; }
+.not-interested { margin-left: auto; border-color: transparent; background: transparent; color: #6b7280; }
+.not-interested[aria-pressed="true"] { color: #b91c1c; text-decoration: line-through; }
+.related { flex-basis: 100%; }
+.related ul { margin: 2px 0 0; padding-left: 18px; }
+.related a { color: inherit; }
 [hidden] { display: none !important; }
 `;
 

@@ -68,10 +68,11 @@ function holdsOtherPaper(container: Element, id: string): boolean {
 }
 
 function hasTitle(card: Element, id: string): boolean {
-  return readTitle(card, id) !== undefined;
+  return readCardTitle(card, id) !== undefined;
 }
 
-function readTitle(card: Element, id: string): string | undefined {
+/** A card's title alone: cheap, for when the rest of the card is not needed. */
+export function readCardTitle(card: Element, id: string): string | undefined {
   let longest = '';
   for (const link of card.querySelectorAll('a[href]')) {
     if (paperIdOfLink(link) !== id || link.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
@@ -91,7 +92,7 @@ function readTitle(card: Element, id: string): string | undefined {
  * readable title gives undefined.
  */
 export function readCard(card: Element, id: string, today: Date): PaperMetadataInput | undefined {
-  const title = readTitle(card, id);
+  const title = readCardTitle(card, id);
   return title ? readDetails(card, id, title, today) : undefined;
 }
 

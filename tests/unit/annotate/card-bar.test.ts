@@ -11,6 +11,7 @@ function setup(tags: string[] = [], options: { trustEverything?: boolean } = { t
     addTag: vi.fn(),
     removeTag: vi.fn(),
     undoUnsave: vi.fn(),
+    toggleNotInterested: vi.fn(),
     tagNames: vi.fn(async () => ['LLM', 'vision']),
   } satisfies CardActions;
   const bar = new CardBar('2606.03748', actions, document, options.trustEverything ? { isTrusted: () => true } : {});

@@ -34,6 +34,7 @@ export function renderPopup(
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
   };
   const sent: RequestType[] = [];
+  const openSettings = vi.fn(async () => {});
   const send = async <T extends RequestType>(request: RequestOf<T>) => {
     sent.push(request.type);
     return (await routeMessage(request, popupSender as never, deps)) as Reply<T>;
@@ -45,6 +46,8 @@ export function renderPopup(
     activeTab: async () => options.tab,
     pagePapers: async (tabId) => (options.tab && tabId === options.tab.id && options.pagePapers ? { url: options.tab.url, papers: options.pagePapers } : undefined),
     readLocal: async (key) => (await fakeBrowser.storage.local.get(key))[key],
+    setLocal: (key, value) => fakeBrowser.storage.local.set({ [key]: value }),
+    openSettings,
     onLocalChange: (listener) => {
       const handler = (changes: Record<string, { newValue?: unknown }>) => listener(changes);
       fakeBrowser.storage.onChanged.addListener(handler);
@@ -52,5 +55,5 @@ export function renderPopup(
     },
     now: options.now,
   };
-  return { ...render(<Popup services={services} />), sent, deps, watcher };
+  return { ...render(<Popup services={services} />), sent, deps, watcher, openSettings };
 }
