@@ -17,15 +17,7 @@ export function startBackground(): void {
   const db = libraryDatabase();
   const library = new Library(db);
   const notInterested = new NotInterestedStore(db);
-  let watcher: TrendingWatcher | undefined;
-  const relevance = new RelevanceService({
-    db,
-    enabled: async () => (await learningSettings.get()).enabled,
-    libraryChangedAt: lastLibraryChangeAt,
-    // A new model changes which new papers are like the library.
-    onTrained: () => void watcher?.refreshBadge(),
-  });
-  watcher = new TrendingWatcher({
+  const trending: TrendingWatcher = new TrendingWatcher({
     db,
     onSnapshot: () => relevance.changed(),
     likeLibrary: async (papers) => {
@@ -33,7 +25,13 @@ export function startBackground(): void {
       return scores.length > 0 ? new Set(scores.filter((s) => s.likeLibrary).map((s) => s.id)) : undefined;
     },
   });
-  const trending = watcher;
+  const relevance = new RelevanceService({
+    db,
+    enabled: async () => (await learningSettings.get()).enabled,
+    libraryChangedAt: lastLibraryChangeAt,
+    // A new model changes which new papers are like the library.
+    onTrained: () => void trending.refreshBadge(),
+  });
 
   library.onChange((ids) => {
     void broadcastLibraryChange(ids);

@@ -36,7 +36,7 @@ describe('message router', () => {
   it('saves a paper from a card and reads it back from the popup; the card hears only saved and tags', async () => {
     const { send } = setup();
     const saved = await send({ type: 'cardSave', paper }, papersTab);
-    expect(saved).toEqual({ ok: true, saved: [{ id: '2606.03748', tags: [] }] });
+    expect(saved).toEqual({ ok: true, saved: [{ id: '2606.03748', tags: [], suggested: [] }] });
     const listed = await send({ type: 'listPapers' });
     expect(listed).toMatchObject({ ok: true, papers: [{ id: '2606.03748', title: paper.title }] });
   });
