@@ -5,6 +5,7 @@ export const forYouMarker: CardFeature = {
   name: 'for-you',
   init({ document }) {
     const marker = element(document, 'span', 'for-you', 'For you');
+    marker.setAttribute('role', 'note');
     return {
       nodes: [marker],
       update({ forYou, saved }) {
