@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureImport, measurePopup, measureSaves, measureSearch, measureTrendingCheck } from './library';
 import { measureAppend, measureListing } from './listing';
+import { benchRelevance } from './relevance';
 import { measureScrolling } from './scrolling';
+import { measureSuggestionLatency } from './suggestions';
 import type { Figure } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -96,6 +98,15 @@ rows.push({ figure: `importing a ${big}-paper backup (file to done)`, value: `${
 const check = await measureTrendingCheck(10);
 rows.push({ figure: 'trending check, nothing changed', value: `${check.unchanged.requests} request, ${check.unchanged.rowsWritten} rows written`, target: '1 request, 0 writes' });
 rows.push({ figure: 'trending check, 10 papers changed', value: `${check.changed.requests} request, ${check.changed.rowsWritten} rows written`, target: '1 request' });
+
+// Learning from the library (lib/relevance): training, scoring, the stored model, suggestions on screen.
+const learned = benchRelevance(undefined, runs);
+rows.push({ figure: `learning: training from scratch, ${learned.papers} papers, ${learned.tags} tags`, value: ms(learned.trainMs), target: '<= 1000 ms', raw: learned.trainMs });
+rows.push({ figure: 'learning: longest training step (the background trains in slices)', value: `${learned.longestStepMs.toFixed(1)} ms`, target: '< 50 ms', raw: learned.longestStepMs });
+rows.push({ figure: 'learning: scoring a 50-paper trending list', value: ms(learned.score50Ms), target: '<= 10 ms', raw: learned.score50Ms });
+rows.push({ figure: `learning: stored model, ${learned.papers} papers`, value: `${(learned.modelBytes / 1e6).toFixed(2)} MB`, target: '<= 2 MB', raw: learned.modelBytes });
+const suggestions = await measureSuggestionLatency(quick ? 300 : 2000, quick ? 2 : 5);
+rows.push({ figure: `learning: click on Save to suggested tags on screen (${quick ? 300 : 2000}-paper library)`, value: ms(suggestions), target: '<= 100 ms', raw: suggestions });
 
 const width = Math.max(...rows.map((r) => r.figure.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
