@@ -48,10 +48,12 @@ export default defineContentScript({
       void running.start();
     };
 
-    // The popup asks what this tab shows (its "On this page").
-    browser.runtime.onMessage.addListener((message, sender) => {
+    // The popup asks what this tab shows (its "On this page"). Answered through sendResponse: the
+    // content script runs without the polyfill, and Chromium does not take a promise here.
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (sender.id !== browser.runtime.id || !isPagePapersRequest(message) || !annotator) return undefined;
-      return annotator.pagePapers();
+      void annotator.pagePapers().then(sendResponse);
+      return true;
     });
 
     start();

@@ -14,25 +14,25 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .save[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 .tags { display: contents; list-style: none; }
 .tags li { display: inline-flex; }
-.tag { background: #fff7ed; border-color: #fed7aa; color: #9a3412; border-radius: 999px; padding: 0 8px; }
-.dark .tag { background: #431407; border-color: #7c2d12; color: #fed7aa; }
+.tag, .suggestion { color: #9a3412; border-radius: 999px; padding: 0 8px; }
+.tag { background: #fff7ed; border-color: #fed7aa; }
+.dark .tag { background: #431407; border-color: #7c2d12; }
 .tag::after { content: " ×"; opacity: 0.6; }
 .tag-input { border: 1px dashed #d1d5db; background: transparent; border-radius: 999px; padding: 0 8px;
   width: 7em; min-width: 0; transition: width 0.1s; }
 .tag-input:focus { width: 12em; border-style: solid; }
-.new { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
+.new, .for-you { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
+.for-you { background: #1d4ed8; }
 .status.error { color: #b91c1c; }
 .dark .status.error { color: #f87171; }
 .undo { margin-left: 6px; font-weight: 600; }
-.for-you { background: #1d4ed8; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
 .suggested { display: contents; }
-.suggestion { border-style: dashed; color: #9a3412; border-radius: 999px; padding: 0 8px; }
-.dark .suggestion { color: #fed7aa; }
+.suggestion { border-style: dashed; }
+.dark .tag, .dark .suggestion { color: #fed7aa; }
 .not-interested { margin-left: auto; border-color: transparent; background: transparent; color: #6b7280; }
 .not-interested[aria-pressed="true"] { color: #b91c1c; text-decoration: line-through; }
 .related { flex-basis: 100%; }
 .related ul { margin: 2px 0 0; padding-left: 18px; }
-.related a { color: inherit; }
 [hidden] { display: none !important; }
 `;
 

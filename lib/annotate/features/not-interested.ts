@@ -12,7 +12,7 @@ export const notInterested: CardFeature = {
       update({ saved, notInterested: marked }) {
         button.hidden = saved;
         button.setAttribute('aria-pressed', String(marked));
-        button.title = marked ? 'Marked not interested. Click to undo.' : 'Fewer papers like this in For you and on the badge';
+        button.title = marked ? 'Click to undo' : 'Fewer papers like this';
       },
     };
   },
