@@ -21,7 +21,7 @@ function zodWithoutEvalProbe(): Plugin {
 }
 
 // Permissions are the product's promise to its users: keep this list short and in step with
-// tests/unit/manifest-allowlist.test.ts and the README's permission table.
+// tests/e2e/permissions.ts (checked on the built manifest) and the README's permission table.
 function devChromiumBinaries(): Record<string, string> | undefined {
   const chrome = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   return chrome ? { chrome } : undefined;

@@ -34,14 +34,18 @@ function apply(text: string, edits: { at: number; length: number; kind: string; 
 
 describe('the page reader on randomly damaged pages', () => {
   it('never throws and only yields papers the library accepts', () => {
+    let found = 0;
     fc.assert(
       fc.property(damage, (edits) => {
         const doc = parsePage(apply(html, edits));
         const cards = readListing(doc, readDataBlob(doc), today);
-        for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+        found += cards.length;
+        expect(cards.filter((card) => !PaperMetadataSchema.safeParse(card.paper).success)).toEqual([]);
       }),
       { numRuns: 200, seed: FUZZ_SEED },
     );
+    // Damaged pages still had cards to read: the property was checked on papers, not on nothing.
+    expect(found).toBeGreaterThan(200);
   }, 120_000);
 });
 
@@ -52,8 +56,8 @@ describe('the page reader on a damaged title link', () => {
       { at: 50805, length: 0, kind: 'cut', junk: '' },
     ]);
     const doc = parsePage(damaged);
-    for (const card of readListing(doc, readDataBlob(doc), today)) {
-      expect(PaperMetadataSchema.safeParse(card.paper).error).toBeUndefined();
-    }
+    const cards = readListing(doc, readDataBlob(doc), today);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.map((card) => PaperMetadataSchema.safeParse(card.paper).error).filter(Boolean)).toEqual([]);
   });
 });

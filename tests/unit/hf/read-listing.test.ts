@@ -116,19 +116,25 @@ describe('reading a paper page', () => {
 
 describe('corrupted pages never throw', () => {
   const html = FIXTURE_PAGES.daily.html();
-  const cases: [string, string][] = [
-    ['truncated mid-card', html.slice(0, Math.floor(html.length * 0.6))],
-    ['truncated mid-blob', html.slice(0, html.indexOf('data-props') + 5000)],
-    ['broken blob JSON', html.replace('data-props="{', 'data-props="{{oops')],
-    ['blob of the wrong shape', html.replace(/data-props="[^"]*"/, 'data-props="{&quot;dailyPapers&quot;:[1,null,{&quot;paper&quot;:7}]}"')],
-    ['missing titles', html.replace(/<h3[^>]*>.*?<\/h3>/g, '')],
-    ['an empty page', ''],
-    ['nonsense', '<<<>>>&&&<article><a href="/papers/9999.99999">x</a></article>'],
+  const papers = FIXTURE_PAGES.daily.papers;
+  const cut = html.slice(0, Math.floor(html.length * 0.6));
+  // Cards whose article closed before the cut are all there; the one cut in half may be too.
+  const wholeBeforeCut = (cut.match(/<\/article>/g) ?? []).length;
+  const cases: [string, string, { min: number; max: number }][] = [
+    ['truncated mid-card', cut, { min: wholeBeforeCut, max: wholeBeforeCut + 1 }],
+    ['truncated mid-blob', html.slice(0, html.indexOf('data-props') + 5000), { min: 0, max: 0 }],
+    ['broken blob JSON', html.replace('data-props="{', 'data-props="{{oops'), { min: papers.length, max: papers.length }],
+    ['blob of the wrong shape', html.replace(/data-props="[^"]*"/, 'data-props="{&quot;dailyPapers&quot;:[1,null,{&quot;paper&quot;:7}]}"'), { min: papers.length, max: papers.length }],
+    ['missing titles', html.replace(/<h3[^>]*>.*?<\/h3>/g, ''), { min: papers.length, max: papers.length }],
+    ['an empty page', '', { min: 0, max: 0 }],
+    ['nonsense', '<<<>>>&&&<article><a href="/papers/9999.99999">x</a></article>', { min: 0, max: 0 }],
   ];
-  it.each(cases)('%s', (_, corrupted) => {
+  it.each(cases)('%s', (_, corrupted, count) => {
     const cards = read(corrupted);
+    expect(cards.length).toBeGreaterThanOrEqual(count.min);
+    expect(cards.length).toBeLessThanOrEqual(count.max);
     expect(new Set(cards.map((c) => c.element)).size).toBe(cards.length);
-    for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
+    expect(cards.filter((card) => !PaperMetadataSchema.safeParse(card.paper).success)).toEqual([]);
   });
 
   it('reads a paper shown twice as two cards with the same paper', () => {
@@ -139,15 +145,23 @@ describe('corrupted pages never throw', () => {
   });
 
   it('drops cards without titles when the blob does not know them either', () => {
-    const doc = parsePage(html.replace(/<h3[^>]*>.*?<\/h3>/g, '').replace(/<a href="\/papers\/[^"]+" class="block[^>]*>/g, '<a>'));
+    // Title headings gone: each card still links to its paper (the thumbnail), but says nothing of it.
+    const doc = parsePage(html.replace(/<h3[^>]*>.*?<\/h3>/g, ''));
     expect(readListing(doc, new Map(), today)).toEqual([]);
-    // ...and keeps them when the page's data has the title
-    expect(readListing(doc, readDataBlob(doc), today).length).toBeLessThanOrEqual(12);
+    // ...and keeps those whose title the page's data has, with that title.
+    const blob = readDataBlob(doc);
+    const known = FIXTURE_PAGES.daily.papers.filter((p) => blob.has(p.id));
+    expect(known.length).toBeGreaterThan(0);
+    expect(readListing(doc, blob, today).map((c) => c.paper.title)).toEqual(known.map((p) => p.title));
   });
 });
 
 const SHARED = '../shared/fixtures/hf';
-describe.skipIf(!existsSync(SHARED))('real Hugging Face excerpts', () => {
+describe('real Hugging Face excerpts', () => {
+  it('are there (../shared/fixtures/hf beside the project)', () => {
+    expect(existsSync(`${SHARED}/trending-2026-10-card-org-2609.08183.html`), `missing ${SHARED}`).toBe(true);
+  });
+
   it('reads the real organization card of the trending page', () => {
     const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-card-org-2609.08183.html`, 'utf8'));
     const cards = readListing(doc, readDataBlob(doc), today);
