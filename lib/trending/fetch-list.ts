@@ -1,26 +1,11 @@
-import { entryToMetadata } from '../hf/data-blob';
-import { PaperMetadataSchema, type PaperMetadata } from '../paper/model';
-import { z } from '../zod-config';
+import { ApiPaperSchema } from '../hf/api-paper';
+import type { PaperMetadata } from '../paper/model';
 import type { TrendingErrorKind } from './status';
 
 /**
- * One request for Hugging Face's list, with a timeout, validated with zod: extra fields are
- * allowed, missing required ones refuse the answer.
+ * One request for Hugging Face's list, with a timeout, each entry validated with one zod schema
+ * (ApiPaperSchema): extra fields are allowed, entries that are not papers are left out.
  */
-
-const EntrySchema = z.looseObject({
-  paper: z.looseObject({
-    id: z.string(),
-    title: z.string().min(1),
-    summary: z.string(),
-    upvotes: z.number(),
-    authors: z.array(z.looseObject({ name: z.string() })),
-    publishedAt: z.string(),
-  }),
-  title: z.string(),
-  publishedAt: z.string(),
-  numComments: z.number().optional(),
-});
 
 export interface ListedPaper {
   paper: PaperMetadata;
@@ -86,16 +71,17 @@ export async function fetchList(
   const papers: ListedPaper[] = [];
   const seen = new Set<string>();
   let read = 0;
+  let refused = 0;
   for (; read < body.length && papers.length < limit; read++) {
-    const entry = EntrySchema.safeParse(body[read]);
-    if (!entry.success) {
-      return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
-    }
-    const paper = PaperMetadataSchema.safeParse(entryToMetadata(entry.data));
-    if (paper.success && !seen.has(paper.data.id)) {
+    const paper = ApiPaperSchema.safeParse(body[read]);
+    if (!paper.success) refused++;
+    else if (!seen.has(paper.data.id)) {
       seen.add(paper.data.id);
       papers.push({ paper: paper.data, rank: papers.length + 1, upvotes: paper.data.upvotes ?? 0 });
     }
+  }
+  if (papers.length === 0 && refused > 0) {
+    return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
   }
   if (papers.length === 0) return { kind: 'failed', error: 'empty', message: 'Hugging Face sent an empty list' };
   const etag = response.headers.get('ETag') ?? undefined;

@@ -4,7 +4,7 @@ import type { PaperMetadata } from '../paper/model';
 import { tagKey } from '../paper/tags';
 import { showBadge } from './badge';
 import { fetchList, type ListedPaper } from './fetch-list';
-import { NEW_PAPERS_KEY } from './new-papers-signal';
+import { publishNewPaperIds } from './new-papers-signal';
 import { nextCheckDelay } from './schedule';
 import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
@@ -86,12 +86,15 @@ export class TrendingWatcher {
     return changed;
   }
 
-  /** Papers that are new, not marked Not interested, and match what the badge counts; best ranked first. */
-  async newPapers(settings?: TrendingSettings): Promise<TrendingRecord[]> {
+  /**
+   * Papers that are new, not marked Not interested, and match what the badge counts; best ranked
+   * first. `newRows`, when the caller has just read them, saves reading them again.
+   */
+  async newPapers(settings?: TrendingSettings, newRows?: TrendingRecord[]): Promise<TrendingRecord[]> {
     const s = settings ?? (await loadTrendingSettings());
     const { db } = this.deps;
     const [all, dismissed, libraryPapers] = await Promise.all([
-      db.trending.where('status').equals('new').toArray(),
+      newRows ?? db.trending.where('status').equals('new').toArray(),
       db.notInterested.toCollection().primaryKeys(),
       db.papers.count(),
     ]);
@@ -111,13 +114,11 @@ export class TrendingWatcher {
     }
   }
 
-  /** Puts the count on the badge and the ids where papers pages can mark them "New". */
-  async refreshBadge(): Promise<TrendingRecord[]> {
-    const fresh = await this.newPapers();
+  /** Counts the papers that newly trend again: the badge, and the ids papers pages mark "New". */
+  async refreshBadge(settings?: TrendingSettings, newRows?: TrendingRecord[]): Promise<TrendingRecord[]> {
+    const fresh = await this.newPapers(settings, newRows);
     await showBadge(fresh);
-    const ids = fresh.map((r) => r.id);
-    const stored = (await browser.storage.local.get(NEW_PAPERS_KEY))[NEW_PAPERS_KEY];
-    if (JSON.stringify(stored ?? []) !== JSON.stringify(ids)) await browser.storage.local.set({ [NEW_PAPERS_KEY]: ids });
+    await publishNewPaperIds(fresh.map((r) => r.id));
     return fresh;
   }
 
@@ -153,13 +154,13 @@ export class TrendingWatcher {
       return { outcome: 'unchanged', requests: 1, rowsWritten: 0, status: next };
     }
 
-    const { written, added } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
+    const { written, added, newRows } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
     this.deps.onSnapshot?.();
     const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature, listedAt: now };
     if (outcome.etag) next.etag = outcome.etag;
     else delete next.etag;
     await this.schedule(next);
-    const fresh = await this.refreshBadge();
+    const fresh = await this.refreshBadge(settings, newRows);
     if (added > 0 && settings.notifications) await this.notify(fresh, added);
     return { outcome: 'changed', requests: 1, rowsWritten: written, status: next };
   }
@@ -183,7 +184,9 @@ export class TrendingWatcher {
       });
       await db.trending.bulkPut(rows);
       const pruned = await db.trending.where('lastSeenAt').below(now - SNAPSHOT_DAYS * DAY_MS).delete();
-      return { written: rows.length + pruned, added };
+      // What the badge counts from, read in the same transaction as the write.
+      const newRows = await db.trending.where('status').equals('new').toArray();
+      return { written: rows.length + pruned, added, newRows };
     });
   }
 
