@@ -123,6 +123,19 @@ export class CardControls {
     await this.page.keyboard.press(key);
   }
 
+  /** A computed style of the control, as the browser draws it. */
+  async style(query: ControlQuery, property: string): Promise<string> {
+    const control = await this.one(query);
+    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: control.backendNodeId });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      arguments: [{ value: property }],
+      functionDeclaration: 'function (property) { return getComputedStyle(this).getPropertyValue(property); }',
+      returnByValue: true,
+    });
+    return String(result.value ?? '');
+  }
+
   /** What a status line says (role=status), in the card's bar. */
   async status(card: string): Promise<string> {
     const control = await this.one({ card, role: 'status' });
