@@ -1,3 +1,4 @@
+import { uiLocale } from '@/lib/locale';
 import type { PaperMetadataInput } from '@/lib/paper/model';
 
 /** "Ultralytics · Jun 2, 2026 · ▲ 23": who, when, how popular. */
@@ -20,7 +21,7 @@ export function authorsShort(authors: string[]): string {
 
 // One formatter for all rows: toLocaleDateString builds a new one per call, which was most of a
 // keystroke's script time in a 20,000-paper library.
-const dayFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(uiLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function shortDate(iso: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);

@@ -1,6 +1,8 @@
+import { uiLocale } from '@/lib/locale';
 import type { TrendingStatus } from '@/lib/trending/status';
 
-const clockTime = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const clockFormat = new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' });
+const clockTime = (at: number) => clockFormat.format(at);
 
 function inMinutes(at: number, now: number): string {
   const minutes = Math.max(1, Math.round((at - now) / 60_000));

@@ -4,6 +4,7 @@ import type { PaperMetadata } from '../paper/model';
 import { tagKey } from '../paper/tags';
 import { showBadge } from './badge';
 import { fetchList, type ListedPaper } from './fetch-list';
+import { formatCount } from '../locale';
 import { publishNewPaperIds } from './new-papers-signal';
 import { nextCheckDelay } from './schedule';
 import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
@@ -144,7 +145,7 @@ export class TrendingWatcher {
     const healthy: TrendingStatus = { ...status, failures: 0, lastCheckAt: now, lastSuccessAt: now, nextCheckAt: now + settings.intervalMinutes * 60_000 };
     delete healthy.error;
     if (outcome.kind === 'list') {
-      if (outcome.dropped > 0) healthy.notice = `Hugging Face sent ${(outcome.papers.length + outcome.dropped).toLocaleString('en')} papers; PaperShelf kept the first ${outcome.papers.length}, as it asked.`;
+      if (outcome.dropped > 0) healthy.notice = `Hugging Face sent ${formatCount(outcome.papers.length + outcome.dropped)} papers; PaperShelf kept the first ${outcome.papers.length}, as it asked.`;
       else delete healthy.notice;
     }
     const signature = outcome.kind === 'list' ? outcome.papers.map((p) => `${p.paper.id}:${p.rank}`).join(',') : status.signature;

@@ -213,7 +213,7 @@ describe('popup: new', () => {
     await fakeBrowser.storage.local.set({ [TRENDING_STATUS_KEY]: { failures: 0, lastCheckAt: time.now(), nextCheckAt: time.now() + 30 * 60_000 } });
     await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
     expect(await screen.findByText('Nothing new since you last looked.')).toBeInTheDocument();
-    expect(screen.getByText(/Checked at \d\d:\d\d, next check at \d\d:\d\d/)).toBeInTheDocument();
+    expect(screen.getByText(/Checked at \d\d:\d\d(\s?[AP]M)?, next check at \d\d:\d\d/)).toBeInTheDocument();
   });
 
   it('says what went wrong with the last check', async () => {
