@@ -12,6 +12,7 @@ import { VirtualList } from './VirtualList';
 const FIRST_PAGE = 30;
 
 const SORTS: { value: LibrarySort; label: string }[] = [
+  { value: 'relevance', label: 'Relevance' },
   { value: 'savedAt', label: 'Date saved' },
   { value: 'publishedAt', label: 'Date published' },
   { value: 'upvotes', label: 'Upvotes' },
@@ -21,9 +22,8 @@ const SORTS: { value: LibrarySort; label: string }[] = [
 /** Every saved paper: search, filter by tags, sort, edit; a virtual list, so 20,000 papers scroll smoothly. */
 export function LibraryView() {
   const { db, send } = useServices();
-  const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
-  const [sort, setSort] = useState<LibrarySort>('savedAt');
+  const { text, sort, type, pickSort } = useSearchAndSort();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<string>();
   const [undo, setUndo] = useState<Paper[]>();
@@ -36,7 +36,9 @@ export function LibraryView() {
   const tagCounts = answer?.tagCounts ?? [];
   const knownTags = tagCounts.map((t) => t.tag);
   const allIds = answer?.ids;
-  const ids = allIds ?? (sort === 'savedAt' && !text.trim() && tags.length === 0 ? firstIds : undefined);
+  // With nothing typed, relevance is the order of date saved too.
+  const newestFirst = sort === 'savedAt' || sort === 'relevance';
+  const ids = allIds ?? (newestFirst && !text.trim() && tags.length === 0 ? firstIds : undefined);
   const total = answer?.total;
   // Known before the index answers: no newest paper means no paper at all.
   const libraryEmpty = total === 0 || (total === undefined && firstPapers?.length === 0);
@@ -59,13 +61,13 @@ export function LibraryView() {
         aria-label="Search library"
         placeholder={`Search ${total === 1 ? '1 paper' : `${total ?? 'your'} papers`}: title, abstract, authors, tags, notes`}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         autoFocus
       />
       <div className="filters">
         <label>
           Sort by{' '}
-          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+          <select aria-label="Sort by" value={sort} onChange={(e) => pickSort(e.target.value as LibrarySort)}>
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -90,9 +92,12 @@ export function LibraryView() {
           </div>
         )}
       </div>
-      <p className="muted" aria-live="polite">
-        {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
-      </p>
+      <div aria-live="polite">
+        {answer?.approximate && allIds && allIds.length > 0 && <p className="notice">No exact match; showing close ones</p>}
+        <p className="muted">
+          {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
+        </p>
+      </div>
       {(error || searchError) && (
         <p className="error" role="alert">
           {error ?? searchError}
@@ -153,6 +158,33 @@ export function LibraryView() {
       />
     </section>
   );
+}
+
+/**
+ * The search text and the sort. Typing into an empty search sorts by relevance; clearing it brings back
+ * the sort from before, unless one was picked while searching.
+ */
+function useSearchAndSort() {
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('savedAt');
+  const [sortBeforeSearch, setSortBeforeSearch] = useState<LibrarySort>();
+  const type = (next: string) => {
+    const searching = text.trim() !== '';
+    const willSearch = next.trim() !== '';
+    if (!searching && willSearch && sort !== 'relevance') {
+      setSortBeforeSearch(sort);
+      setSort('relevance');
+    } else if (searching && !willSearch && sortBeforeSearch) {
+      setSort(sortBeforeSearch);
+      setSortBeforeSearch(undefined);
+    }
+    setText(next);
+  };
+  const pickSort = (picked: LibrarySort) => {
+    setSort(picked);
+    setSortBeforeSearch(undefined);
+  };
+  return { text, sort, type, pickSort };
 }
 
 /**
