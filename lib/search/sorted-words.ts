@@ -46,7 +46,6 @@ export function closeWords(words: readonly string[], term: string, maxEdits: num
   // past `depth` can come within maxEdits, and the walk stops before it.
   const depth = n + maxEdits + 1;
   const rows = Array.from({ length: depth + 1 }, () => new Int32Array(n + 1));
-  const mins = new Int32Array(depth + 1);
   for (let i = 0; i <= n; i++) rows[0]![i] = i;
   const found: number[] = [];
   let previous = '';
@@ -59,9 +58,10 @@ export function closeWords(words: readonly string[], term: string, maxEdits: num
     while (j < shared && word.charCodeAt(j) === previous.charCodeAt(j)) j++;
     let tooFar = false;
     for (; j < word.length; j++) {
-      nextRow(rows, mins, j, word, term);
-      if (mins[j + 1]! > maxEdits && mins[j]! >= maxEdits) {
-        // Neither this row nor, through a swap, the one before can lead back within maxEdits.
+      // A row's least distance is at most one more than the row before's, so when it passes
+      // maxEdits the row before is at maxEdits already, and no later row (a swap reaches back
+      // two rows, plus one) comes back within it.
+      if (nextRow(rows, j, word, term) > maxEdits) {
         tooFar = true;
         j++;
         break;
@@ -79,8 +79,8 @@ export function closeWords(words: readonly string[], term: string, maxEdits: num
   return found;
 }
 
-/** Row j + 1 (the word's first j + 1 letters) from rows j and j - 1. */
-function nextRow(rows: Int32Array[], mins: Int32Array, j: number, word: string, term: string): void {
+/** Fills row j + 1 (the word's first j + 1 letters) from rows j and j - 1; returns its least distance. */
+function nextRow(rows: Int32Array[], j: number, word: string, term: string): number {
   const above = rows[j]!;
   const twoAbove = j > 0 ? rows[j - 1]! : above;
   const row = rows[j + 1]!;
@@ -95,5 +95,5 @@ function nextRow(rows: Int32Array[], mins: Int32Array, j: number, word: string, 
     row[i] = d;
     if (d < min) min = d;
   }
-  mins[j + 1] = min;
+  return min;
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import Dexie from 'dexie';
 import { inProcessFinder } from '@/lib/search/finder';
-import { StoredLibraryIndex } from '@/lib/search/stored-index';
+import { LibraryIndex } from '@/lib/search/library-index';
+import { SEARCH_INDEX_FORMAT, StoredLibraryIndex } from '@/lib/search/stored-index';
 import { freshLibrary, metadata } from '../helpers';
 
 const everything = { text: '', tags: [], sort: 'savedAt' as const };
@@ -101,6 +102,49 @@ describe('the stored library index', () => {
     expect((await new StoredLibraryIndex(library.db).find(everything)).total).toBe(2);
     await library.deleteAll();
     expect((await index.find(everything)).ids).toEqual([]);
+  });
+
+  it('saves in the current format and reads it back with every field of every paper', async () => {
+    const library = freshLibrary();
+    await library.savePaper(
+      metadata({ id: '2601.00001', title: 'Agents', summary: `${'Tool use by language agents. '.repeat(40)}Also RAG.`, authors: ['Jörg Müller'] }),
+      ['To Read'],
+    );
+    const first = new StoredLibraryIndex(library.db);
+    await first.find(everything);
+    await first.save();
+    expect(await library.db.searchIndex.get('library')).toMatchObject({ format: SEARCH_INDEX_FORMAT, seq: 1 });
+
+    const read = vi.spyOn(library.db.papers, 'toArray');
+    const second = new StoredLibraryIndex(library.db);
+    for (const text of ['rag', 'muller', 'read', 'agnets']) expect((await second.find({ ...everything, text })).ids).toEqual(['2601.00001']);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds a saved index of an older format, then saves it in the current one', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata({ id: '2601.00001', title: 'Agents', summary: `${'Tool use by language agents. '.repeat(40)}Also RAG.` }));
+    // What format 1 saved: abstract words of four letters and up only, one number a posting.
+    await library.db.searchIndex.put({
+      key: 'library',
+      format: 1,
+      seq: 1,
+      data: {
+        ids: ['2601.00001'], titleKeys: ['agents'], savedAt: [1], publishedAt: [NaN], upvotes: [NaN], tags: [[]],
+        words: ['agents', 'language', 'tool'], offsets: Int32Array.from([0, 1, 2, 3]), postings: Int32Array.from([0, 0, 0]),
+      },
+    });
+    const read = vi.spyOn(library.db.papers, 'toArray');
+    const index = new StoredLibraryIndex(library.db);
+    expect((await index.find({ ...everything, text: 'rag' })).ids).toEqual(['2601.00001']);
+    expect(read).toHaveBeenCalled();
+    await index.save();
+    expect(await library.db.searchIndex.get('library')).toMatchObject({ format: SEARCH_INDEX_FORMAT, seq: 1 });
+
+    // The format number alone decides, even for data that would load.
+    const withoutAbstract = LibraryIndex.build([{ ...(await library.getPaper('2601.00001'))!, summary: '' }]).toSnapshot();
+    await library.db.searchIndex.put({ key: 'library', format: SEARCH_INDEX_FORMAT - 1, seq: 1, data: withoutAbstract });
+    expect((await new StoredLibraryIndex(library.db).find({ ...everything, text: 'rag' })).ids).toEqual(['2601.00001']);
   });
 
   it('saves a short while after answering, through the finder', async () => {
