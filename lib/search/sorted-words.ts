@@ -3,10 +3,25 @@
 
 export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** First position at or after `from` in the sorted `words` whose word is not below `term`. */
-export function lowerBound(words: readonly string[], term: string, from = 0): number {
+/** First position in the sorted `words` whose word is not below `term`. */
+export function lowerBound(words: readonly string[], term: string): number {
+  return search(words, term, 0, words.length);
+}
+
+/** The same, from `from` on, for a position likely near it: steps out in doubling strides, then halves. */
+function lowerBoundNear(words: readonly string[], term: string, from: number): number {
   let lo = from;
-  let hi = words.length;
+  let stride = 1;
+  while (lo + stride <= words.length && words[lo + stride - 1]! < term) {
+    lo += stride;
+    stride *= 2;
+  }
+  return search(words, term, lo, Math.min(lo + stride, words.length));
+}
+
+function search(words: readonly string[], term: string, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (words[mid]! < term) lo = mid + 1;
@@ -21,7 +36,7 @@ const AFTER_PREFIX = '\uffff';
 /** The positions `[first, end)` of the words that start with `prefix`. */
 export function prefixRange(words: readonly string[], prefix: string): [number, number] {
   const first = lowerBound(words, prefix);
-  return [first, lowerBound(words, prefix + AFTER_PREFIX, first)];
+  return [first, lowerBoundNear(words, prefix + AFTER_PREFIX, first)];
 }
 
 /**
@@ -70,7 +85,7 @@ export function closeWords(words: readonly string[], term: string, maxEdits: num
     previous = word;
     valid = j;
     if (tooFar) {
-      w = lowerBound(words, word.slice(0, j) + AFTER_PREFIX, w + 1);
+      w = lowerBoundNear(words, word.slice(0, j) + AFTER_PREFIX, w + 1);
       continue;
     }
     if (rows[word.length]![n]! <= maxEdits) found.push(w);

@@ -22,6 +22,14 @@ describe('the sorted word list', () => {
     const [first, end] = prefixRange(words, 'rag');
     expect(words.slice(first, end)).toEqual(['rag', 'ragged']);
     expect(prefixRange(words, 'zebra')).toEqual([words.length, words.length]);
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 200 }), word, (list, prefix) => {
+        const all = sorted(list);
+        const [from, to] = prefixRange(all, prefix);
+        expect(all.slice(from, to)).toEqual(all.filter((w) => w.startsWith(prefix)));
+      }),
+    );
   });
 
   it('allows no edit below four letters, one up to seven, two from eight', () => {
