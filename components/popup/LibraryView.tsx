@@ -23,7 +23,7 @@ const SORTS: { value: LibrarySort; label: string }[] = [
 export function LibraryView() {
   const { db, send } = useServices();
   const [tags, setTags] = useState<string[]>([]);
-  const { text, sort, type, pickSort } = useSearchAndSort();
+  const { text, sort, typeSearch, pickSort } = useSearchAndSort();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<string>();
   const [undo, setUndo] = useState<Paper[]>();
@@ -61,7 +61,7 @@ export function LibraryView() {
         aria-label="Search library"
         placeholder={`Search ${total === 1 ? '1 paper' : `${total ?? 'your'} papers`}: title, abstract, authors, tags, notes`}
         value={text}
-        onChange={(e) => type(e.target.value)}
+        onChange={(e) => typeSearch(e.target.value)}
         autoFocus
       />
       <div className="filters">
@@ -168,7 +168,7 @@ function useSearchAndSort() {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<LibrarySort>('savedAt');
   const [sortBeforeSearch, setSortBeforeSearch] = useState<LibrarySort>();
-  const type = (next: string) => {
+  const typeSearch = (next: string) => {
     const searching = text.trim() !== '';
     const willSearch = next.trim() !== '';
     if (!searching && willSearch && sort !== 'relevance') {
@@ -184,7 +184,7 @@ function useSearchAndSort() {
     setSort(picked);
     setSortBeforeSearch(undefined);
   };
-  return { text, sort, type, pickSort };
+  return { text, sort, typeSearch, pickSort };
 }
 
 /**
