@@ -1,7 +1,7 @@
 import { paperWords, queryWords } from '../library/search-words';
 import type { Paper } from '../paper/model';
 import { tagKey, tallyTags, type TagCount } from '../paper/tags';
-import { packPostings, posting, postingDoc, raiseWeights, raiseWeightsOf, unpackPostings } from './postings';
+import { packPostings, posting, postingDoc, raiseWeights, unpackPostings } from './postings';
 import { allowedEdits, byCodeUnits, closeWords, prefixRange } from './sorted-words';
 
 /** "relevance": papers where the words typed are in the title first (see FIELD_WEIGHT), then newest saved. */
@@ -27,6 +27,10 @@ export interface LibraryAnswer {
   tagCounts: TagCount[];
   /** Some word typed starts no word in the library, and words close to it were searched instead. */
   approximate: boolean;
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let i = from; i < to; i++) yield i;
 }
 
 export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'summary' | 'authors' | 'organization' | 'tags' | 'note' | 'savedAt' | 'publishedAt' | 'upvotes'>;
@@ -68,6 +72,8 @@ export class LibraryIndex {
   private postings: Uint8Array = new Uint8Array(0);
   /** Words of papers added since the last compaction, with their postings unpacked. */
   private recent = new Map<string, number[]>();
+  /** Room to unpack one word's postings (at most one a paper), kept between queries. */
+  private unpacked = new Int32Array(0);
   private readonly orders = new Map<LibrarySort, Int32Array>();
   private counts?: TagCount[];
 
@@ -162,22 +168,28 @@ export class LibraryIndex {
 
   /** Per paper, the best field weight of a word starting with `term`; undefined when no paper has one. */
   private weightsOfPrefix(term: string): Uint8Array | undefined {
-    const weights = new Uint8Array(this.ids.length);
     const [first, end] = prefixRange(this.words, term);
-    for (let w = first; w < end; w++) raiseWeights(this.postings, this.offsets[w]!, this.offsets[w + 1]!, weights);
-    for (const [word, list] of this.recent) if (word.startsWith(term)) raiseWeightsOf(list, weights);
-    return this.anyPaper(weights) ? weights : undefined;
+    return this.weightsOf(range(first, end), (word) => word.startsWith(term));
   }
 
   /** The same for the words within a typo or two of `term` (see allowedEdits). */
   private weightsOfCloseWords(term: string): Uint8Array | undefined {
     const edits = allowedEdits(term);
     if (edits === 0) return undefined;
+    const close = (word: string) => Math.abs(word.length - term.length) <= edits && closeWords([word], term, edits).length > 0;
+    return this.weightsOf(closeWords(this.words, term, edits), close);
+  }
+
+  /**
+   * Per paper, the best field weight among the words at positions `found` of the sorted list and the
+   * recent words that `matches` accepts; undefined when no paper in the library has one.
+   */
+  private weightsOf(found: Iterable<number>, matches: (word: string) => boolean): Uint8Array | undefined {
     const weights = new Uint8Array(this.ids.length);
-    for (const w of closeWords(this.words, term, edits)) raiseWeights(this.postings, this.offsets[w]!, this.offsets[w + 1]!, weights);
-    for (const [word, list] of this.recent) {
-      if (Math.abs(word.length - term.length) <= edits && closeWords([word], term, edits).length > 0) raiseWeightsOf(list, weights);
-    }
+    if (this.unpacked.length < this.ids.length) this.unpacked = new Int32Array(this.ids.length);
+    const { unpacked } = this;
+    for (const w of found) raiseWeights(unpacked, unpackPostings(this.postings, this.offsets[w]!, this.offsets[w + 1]!, unpacked), weights);
+    for (const [word, list] of this.recent) if (matches(word)) raiseWeights(list, list.length, weights);
     return this.anyPaper(weights) ? weights : undefined;
   }
 
@@ -261,7 +273,11 @@ export class LibraryIndex {
       if (list) list.push(renumbered);
       else merged.set(word, [renumbered]);
     };
-    this.words.forEach((word, w) => unpackPostings(this.postings, this.offsets[w]!, this.offsets[w + 1]!, (value) => add(word, value)));
+    const unpacked = new Int32Array(this.ids.length);
+    this.words.forEach((word, w) => {
+      const count = unpackPostings(this.postings, this.offsets[w]!, this.offsets[w + 1]!, unpacked);
+      for (let i = 0; i < count; i++) add(word, unpacked[i]!);
+    });
     for (const [word, list] of this.recent) for (const value of list) add(word, value);
 
     const words = [...merged.keys()].sort(byCodeUnits);

@@ -36,8 +36,9 @@ export function packPostings(lists: readonly (readonly number[])[]): { offsets: 
   return { offsets, postings: bytes.slice(0, at) };
 }
 
-/** Calls `each` with every posting packed in `postings[from..to)`. */
-export function unpackPostings(postings: Uint8Array, from: number, to: number, each: (value: number) => void): void {
+/** Unpacks the postings in `postings[from..to)` to the start of `into` (room for one per paper); returns how many. */
+export function unpackPostings(postings: Uint8Array, from: number, to: number, into: Int32Array): number {
+  let count = 0;
   let doc = 0;
   for (let p = from; p < to; ) {
     let byte = postings[p++]!;
@@ -47,32 +48,15 @@ export function unpackPostings(postings: Uint8Array, from: number, to: number, e
       packed |= (byte & 127) << shift;
     }
     doc += packed >>> 2;
-    each(doc * 4 + (packed & 3));
+    into[count++] = doc * 4 + (packed & 3);
   }
+  return count;
 }
 
-/**
- * For each paper in `postings[from..to)`, raises `weights[paper]` to the posting's field weight. The
- * search's inner loop, so it unpacks in place rather than through `unpackPostings`.
- */
-export function raiseWeights(postings: Uint8Array, from: number, to: number, weights: Uint8Array): void {
-  let doc = 0;
-  for (let p = from; p < to; ) {
-    let byte = postings[p++]!;
-    let packed = byte & 127;
-    for (let shift = 7; byte > 127; shift += 7) {
-      byte = postings[p++]!;
-      packed |= (byte & 127) << shift;
-    }
-    doc += packed >>> 2;
-    const weight = 1 << (packed & 3);
-    if (weights[doc]! < weight) weights[doc] = weight;
-  }
-}
-
-/** The same for postings not yet packed (words added since the last snapshot). */
-export function raiseWeightsOf(list: readonly number[], weights: Uint8Array): void {
-  for (const value of list) {
+/** For each of the first `count` postings in `list`, raises `weights[paper]` to the posting's field weight. */
+export function raiseWeights(list: ArrayLike<number>, count: number, weights: Uint8Array): void {
+  for (let i = 0; i < count; i++) {
+    const value = list[i]!;
     const doc = postingDoc(value);
     const weight = postingWeight(value);
     if (weights[doc]! < weight) weights[doc] = weight;
