@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { newestPapers } from '@/lib/library/find-papers';
-import type { LibraryAnswer, LibrarySort } from '@/lib/search/library-index';
+import type { FinderAnswer } from '@/lib/search/finder';
+import type { LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
 import { BulkBar } from './BulkBar';
 import { LibraryRow } from './LibraryRow';
@@ -33,6 +34,8 @@ export function LibraryView() {
   const firstPapers = useLiveQuery(() => newestPapers(db, FIRST_PAGE), [db]);
   const firstIds = useMemo(() => firstPapers?.map((p) => p.id), [firstPapers]);
   const { answer, searchError } = useLibraryAnswer(text, tags, sort, firstPapers !== undefined);
+  // Papers already read, shown in their rows until each row's own read answers.
+  const known = useMemo(() => new Map([...(firstPapers ?? []), ...(answer?.firstPapers ?? [])].map((p) => [p.id, p])), [firstPapers, answer]);
   const tagCounts = answer?.tagCounts ?? [];
   const knownTags = tagCounts.map((t) => t.tag);
   const allIds = answer?.ids;
@@ -138,7 +141,7 @@ export function LibraryView() {
         renderRow={(index, id) => (
           <LibraryRow
             id={id}
-            known={firstPapers?.[index]?.id === id ? firstPapers[index] : undefined}
+            known={known.get(id)}
             selected={selected.has(id)}
             expanded={expanded === id}
             knownTags={knownTags}
@@ -194,7 +197,7 @@ function useSearchAndSort() {
  */
 function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start: boolean) {
   const { db, finder } = useServices();
-  const [answer, setAnswer] = useState<LibraryAnswer>();
+  const [answer, setAnswer] = useState<FinderAnswer>();
   const [searchError, setSearchError] = useState<string>();
   // A number, so a re-read that finds the same newest change (the log being pruned) changes nothing.
   const revision = useLiveQuery(async () => ((await db.changes.toCollection().lastKey()) as number | undefined) ?? 0, [db]);

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import Dexie from 'dexie';
-import { inProcessFinder } from '@/lib/search/finder';
+import { FIRST_ROWS, inProcessFinder } from '@/lib/search/finder';
 import { LibraryIndex } from '@/lib/search/library-index';
 import { SEARCH_INDEX_FORMAT, StoredLibraryIndex } from '@/lib/search/stored-index';
-import { freshLibrary, metadata } from '../helpers';
+import { clock, freshLibrary, metadata } from '../helpers';
 
 const everything = { text: '', tags: [], sort: 'savedAt' as const };
 
@@ -145,6 +145,33 @@ describe('the stored library index', () => {
     const withoutAbstract = LibraryIndex.build([{ ...(await library.getPaper('2601.00001'))!, summary: '' }]).toSnapshot();
     await library.db.searchIndex.put({ key: 'library', format: SEARCH_INDEX_FORMAT - 1, seq: 1, data: withoutAbstract });
     expect((await new StoredLibraryIndex(library.db).find({ ...everything, text: 'rag' })).ids).toEqual(['2601.00001']);
+  });
+
+  it('answers through the finder with the first rows papers, read once while the library stays as it was', async () => {
+    const time = clock();
+    const library = freshLibrary(time.now);
+    const count = FIRST_ROWS + 5;
+    for (let n = 1; n <= count; n++) {
+      time.advance(1000);
+      await library.savePaper(metadata({ id: `2601.${String(n).padStart(5, '0')}`, title: `Paper ${n}` }));
+    }
+    const finder = inProcessFinder(library.db);
+    const answer = await finder.find(everything, count);
+    expect(answer.ids).toHaveLength(count);
+    expect(answer.firstPapers.map((p) => p.id)).toEqual(answer.ids.slice(0, FIRST_ROWS));
+    expect(answer.firstPapers[0]).toMatchObject({ id: `2601.${String(count).padStart(5, '0')}`, title: `Paper ${count}` });
+
+    const read = vi.spyOn(library.db.papers, 'bulkGet');
+    const byTitle = await finder.find({ ...everything, sort: 'title' }, count);
+    expect(byTitle.firstPapers.map((p) => p.id)).toEqual(byTitle.ids.slice(0, FIRST_ROWS));
+    // Only the papers that were not among the first rows before are read.
+    const before = new Set(answer.ids.slice(0, FIRST_ROWS));
+    expect(read).toHaveBeenCalledExactlyOnceWith(byTitle.ids.slice(0, FIRST_ROWS).filter((id) => !before.has(id)));
+    await finder.find(everything, count);
+    expect(read).toHaveBeenCalledTimes(1);
+    await library.setNote('2601.00001', 'changed');
+    const changed = await finder.find({ ...everything, sort: 'title' }, count + 1);
+    expect(changed.firstPapers.find((p) => p.id === '2601.00001')?.note).toBe('changed');
   });
 
   it('saves a short while after answering, through the finder', async () => {
