@@ -9,6 +9,7 @@ import { measureImport, measurePopup, measureSaves, measureSearch, measureTrendi
 import { measureAppend, measureListing } from './listing';
 import { benchRelevance } from './relevance';
 import { measureScrolling } from './scrolling';
+import { measureIndexSize, measureTypo } from './search-index';
 import { measureSuggestionLatency } from './suggestions';
 import type { Figure } from './stats';
 
@@ -91,6 +92,10 @@ rows.push({ figure: `library search at ${big} papers, per keystroke: script on t
 rows.push({ figure: `library search at ${big} papers, per keystroke: search worker (off the popup's thread)`, value: ms(search.worker), target: '', raw: search.worker });
 rows.push({ figure: `library search at ${big} papers, per keystroke: key to rows on screen`, value: ms(search.wall), target: '', raw: search.wall });
 rows.push({ figure: `library search at ${big} papers: popup open to whole list, index built from the library / loaded`, value: `${search.readyBuilt.toFixed(0)} / ${search.readySaved.toFixed(0)} ms`, target: '', raw: search.readySaved });
+const indexSize = measureIndexSize(big);
+rows.push({ figure: `library search at ${big} papers: saved index size`, value: `${(indexSize.bytes / 1e6).toFixed(1)} MB = ${indexSize.perPaper.toFixed(0)} bytes per paper`, target: '', raw: indexSize.bytes });
+const typo = await measureTypo(big, quick ? 5000 : 100_000, 'contiual pretrainig', runs);
+rows.push({ figure: `library search at ${big} papers, ${typo.distinct} distinct words: a typo in each word (the index alone, in Node)`, value: ms(typo.find), target: '', raw: typo.find });
 const saves = await measureSaves(quick ? 20 : 1000);
 rows.push({ figure: `saving ${quick ? 20 : 1000} papers one action at a time`, value: `${(saves.total / 1000).toFixed(2)} s = ${saves.each.toFixed(1)} ms each`, target: '', raw: saves.total });
 const imported = await measureImport(big);

@@ -8,7 +8,7 @@ import { useServices } from './services';
 
 interface LibraryRowProps {
   id: string;
-  /** The paper as already read with others (the first screen's rows), shown until its own read answers. */
+  /** The paper as already read with others (the first rows of the list), shown until its own read answers. */
   known?: Paper;
   selected: boolean;
   expanded: boolean;
@@ -22,7 +22,9 @@ interface LibraryRowProps {
 /** One saved paper: title, who and when, tags; expanded, its links, tag editor and note. */
 export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
   const { db, send } = useServices();
-  const paper = useLiveQuery(() => db.papers.get(id), [db, id], known);
+  const read = useLiveQuery(() => db.papers.get(id), [db, id]);
+  // A row given another paper keeps the last one read until the new read answers: never show it.
+  const paper = read?.id === id ? read : known;
   if (!paper) return <div className="row placeholder" aria-hidden="true" />;
   return (
     <div className={`row${expanded ? ' expanded' : ''}`}>

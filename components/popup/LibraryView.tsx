@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { newestPapers } from '@/lib/library/find-papers';
-import type { LibraryAnswer, LibrarySort } from '@/lib/search/library-index';
+import type { FinderAnswer } from '@/lib/search/finder';
+import type { LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
 import { BulkBar } from './BulkBar';
 import { LibraryRow } from './LibraryRow';
@@ -12,6 +13,7 @@ import { VirtualList } from './VirtualList';
 const FIRST_PAGE = 30;
 
 const SORTS: { value: LibrarySort; label: string }[] = [
+  { value: 'relevance', label: 'Relevance' },
   { value: 'savedAt', label: 'Date saved' },
   { value: 'publishedAt', label: 'Date published' },
   { value: 'upvotes', label: 'Upvotes' },
@@ -21,9 +23,8 @@ const SORTS: { value: LibrarySort; label: string }[] = [
 /** Every saved paper: search, filter by tags, sort, edit; a virtual list, so 20,000 papers scroll smoothly. */
 export function LibraryView() {
   const { db, send } = useServices();
-  const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
-  const [sort, setSort] = useState<LibrarySort>('savedAt');
+  const { text, sort, typeSearch, pickSort } = useSearchAndSort();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<string>();
   const [undo, setUndo] = useState<Paper[]>();
@@ -33,10 +34,14 @@ export function LibraryView() {
   const firstPapers = useLiveQuery(() => newestPapers(db, FIRST_PAGE), [db]);
   const firstIds = useMemo(() => firstPapers?.map((p) => p.id), [firstPapers]);
   const { answer, searchError } = useLibraryAnswer(text, tags, sort, firstPapers !== undefined);
+  // Papers already read, shown in their rows until each row's own read answers.
+  const known = useMemo(() => new Map([...(firstPapers ?? []), ...(answer?.firstPapers ?? [])].map((p) => [p.id, p])), [firstPapers, answer]);
   const tagCounts = answer?.tagCounts ?? [];
   const knownTags = tagCounts.map((t) => t.tag);
   const allIds = answer?.ids;
-  const ids = allIds ?? (sort === 'savedAt' && !text.trim() && tags.length === 0 ? firstIds : undefined);
+  // With nothing typed, relevance is the order of date saved too.
+  const newestFirst = sort === 'savedAt' || sort === 'relevance';
+  const ids = allIds ?? (newestFirst && !text.trim() && tags.length === 0 ? firstIds : undefined);
   const total = answer?.total;
   // Known before the index answers: no newest paper means no paper at all.
   const libraryEmpty = total === 0 || (total === undefined && firstPapers?.length === 0);
@@ -59,13 +64,13 @@ export function LibraryView() {
         aria-label="Search library"
         placeholder={`Search ${total === 1 ? '1 paper' : `${total ?? 'your'} papers`}: title, abstract, authors, tags, notes`}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => typeSearch(e.target.value)}
         autoFocus
       />
       <div className="filters">
         <label>
           Sort by{' '}
-          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+          <select aria-label="Sort by" value={sort} onChange={(e) => pickSort(e.target.value as LibrarySort)}>
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -90,9 +95,12 @@ export function LibraryView() {
           </div>
         )}
       </div>
-      <p className="muted" aria-live="polite">
-        {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
-      </p>
+      <div aria-live="polite">
+        {answer?.approximate && allIds && allIds.length > 0 && <p className="notice">No exact match; showing close ones</p>}
+        <p className="muted">
+          {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
+        </p>
+      </div>
       {(error || searchError) && (
         <p className="error" role="alert">
           {error ?? searchError}
@@ -133,7 +141,7 @@ export function LibraryView() {
         renderRow={(index, id) => (
           <LibraryRow
             id={id}
-            known={firstPapers?.[index]?.id === id ? firstPapers[index] : undefined}
+            known={known.get(id)}
             selected={selected.has(id)}
             expanded={expanded === id}
             knownTags={knownTags}
@@ -156,13 +164,40 @@ export function LibraryView() {
 }
 
 /**
+ * The search text and the sort. Typing into an empty search sorts by relevance; clearing it brings back
+ * the sort from before, unless one was picked while searching.
+ */
+function useSearchAndSort() {
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('savedAt');
+  const [sortBeforeSearch, setSortBeforeSearch] = useState<LibrarySort>();
+  const typeSearch = (next: string) => {
+    const searching = text.trim() !== '';
+    const willSearch = next.trim() !== '';
+    if (!searching && willSearch && sort !== 'relevance') {
+      setSortBeforeSearch(sort);
+      setSort('relevance');
+    } else if (searching && !willSearch && sortBeforeSearch) {
+      setSort(sortBeforeSearch);
+      setSortBeforeSearch(undefined);
+    }
+    setText(next);
+  };
+  const pickSort = (picked: LibrarySort) => {
+    setSort(picked);
+    setSortBeforeSearch(undefined);
+  };
+  return { text, sort, typeSearch, pickSort };
+}
+
+/**
  * The list for the current search, tags and sort, asked of the library index on every change and
  * again whenever the library changes (the change log's newest entry moves). Answers to superseded
  * questions are dropped; the last answer stays on screen until the next one arrives.
  */
 function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start: boolean) {
   const { db, finder } = useServices();
-  const [answer, setAnswer] = useState<LibraryAnswer>();
+  const [answer, setAnswer] = useState<FinderAnswer>();
   const [searchError, setSearchError] = useState<string>();
   // A number, so a re-read that finds the same newest change (the log being pruned) changes nothing.
   const revision = useLiveQuery(async () => ((await db.changes.toCollection().lastKey()) as number | undefined) ?? 0, [db]);

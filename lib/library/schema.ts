@@ -1,6 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
-import { searchWords } from './search-words';
+import { version2Words } from './version2-words';
 import { logPaperChanges } from './change-log';
 import { enforcePaperLimits } from './limits-guard';
 import { repairPaper } from './repair';
@@ -78,7 +78,7 @@ export const SCHEMA_VERSIONS = [
         .table<WordsRecord, string>('papers')
         .toCollection()
         .modify((paper) => {
-          paper.words = searchWords(paper);
+          paper.words = version2Words(paper);
         }),
   },
   {

@@ -1,42 +1,72 @@
 import type { Paper } from '../paper/model';
 
-/** Lower-cased words of a text, split on anything that is not a letter or digit. */
-export function wordsOf(text: string): string[] {
-  return text.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+/** Letters that carry no mark to strip (NFKD leaves them whole), spelled the way people type them without. */
+const UNMARKED: Record<string, string> = { æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l' };
+const UNMARKED_LETTERS = new RegExp(`[${Object.keys(UNMARKED).join('')}]`, 'g');
+const MARKS = /\p{M}/gu;
+const ASCII = /^\p{ASCII}*$/u;
+
+/**
+ * Text as search compares it: accents and other marks removed (compatibility-decomposed, so "ﬁ" is
+ * "fi"), case folded (upper- then lower-cased, so "ß" is "ss") and letters such as "ø" and "ł"
+ * spelled plainly. "Müller", "MULLER" and "muller" fold alike.
+ */
+export function foldText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toUpperCase()
+    .toLowerCase()
+    .replace(UNMARKED_LETTERS, (letter) => UNMARKED[letter]!);
 }
 
-/** Words too common in abstracts to be worth an index entry. */
-const STOP_WORDS = new Set(
-  'about above after again also among based been being between both could does done each even from have having here into itself just larger large like made make many more most much must only other over same shows such than that their them then there these they this those through thus under upon using very were what when where which while with within without would your paper propose proposed present method methods approach results show model models'.split(' '),
-);
+/** Folded words of a text, split on anything that is not a letter or digit ("GPT-4o" gives "gpt", "4o"). */
+export function wordsOf(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
 
-/** Distinct abstract words kept in the index: enough to find a paper by its topic, few enough to import quickly. */
-export const MAX_SUMMARY_WORDS = 80;
+/** Words shorter than this are not indexed: one letter or digit alone says too little to find a paper by. */
+export const MIN_WORD_LENGTH = 2;
+
+/**
+ * Where a word of a paper was found, as a weight: a word in the title says most about the paper, one
+ * only in the abstract least. Each is worth more than the next one down.
+ */
+export const FIELD_WEIGHT = { title: 8, tagsAuthorsOrganization: 4, note: 2, abstract: 1 } as const;
+export type FieldWeight = (typeof FIELD_WEIGHT)[keyof typeof FIELD_WEIGHT];
 
 type Searchable = Pick<Paper, 'title' | 'summary' | 'authors' | 'organization' | 'tags' | 'note'>;
 
 /**
- * The words a paper can be found by, for the multi-entry `words` index. Each word once. From the
- * abstract, only distinct words of four letters or more that are not filler, and at most
- * MAX_SUMMARY_WORDS of them: every index entry costs time on import, and short or common words
- * match everything anyway.
+ * Every word a paper can be found by (two characters and up, letters and digits alike: "rag", "3d",
+ * "7b"), each once with the weight of the best field it is in.
  */
-export function searchWords(paper: Searchable): string[] {
-  const words = new Set<string>();
-  const add = (text: string, minLength: number) => {
-    for (const w of wordsOf(text)) if (w.length >= minLength) words.add(w);
+export function paperWords(paper: Searchable): Map<string, FieldWeight> {
+  const words = new Map<string, FieldWeight>();
+  // Fields go from the heaviest down, so a word's first field is its best.
+  const add = (text: string, weight: FieldWeight) => {
+    for (const w of wordsOf(text)) if (w.length >= MIN_WORD_LENGTH && !words.has(w)) words.set(w, weight);
   };
-  add(paper.title, 1);
-  for (const author of paper.authors) add(author, 1);
-  if (paper.organization) add(`${paper.organization.handle} ${paper.organization.name}`, 1);
-  for (const tag of paper.tags) add(tag, 1);
-  add(paper.note, 2);
-  let fromSummary = 0;
-  for (const w of wordsOf(paper.summary)) {
-    if (fromSummary >= MAX_SUMMARY_WORDS) break;
-    if (w.length < 4 || STOP_WORDS.has(w) || words.has(w)) continue;
-    words.add(w);
-    fromSummary++;
-  }
-  return [...words];
+  add(paper.title, FIELD_WEIGHT.title);
+  const { tagsAuthorsOrganization } = FIELD_WEIGHT;
+  for (const tag of paper.tags) add(tag, tagsAuthorsOrganization);
+  for (const author of paper.authors) add(author, tagsAuthorsOrganization);
+  if (paper.organization) add(`${paper.organization.handle} ${paper.organization.name}`, tagsAuthorsOrganization);
+  add(paper.note, FIELD_WEIGHT.note);
+  add(paper.summary, FIELD_WEIGHT.abstract);
+  return words;
+}
+
+/**
+ * The words of a query, each matched as the start of a word. A one-character word is left out
+ * beside longer ones ("llama 3", "a survey"): it is too short to be indexed on its own, so as a
+ * prefix it would only narrow the list by accident. Alone, it narrows as the first key typed.
+ */
+export function queryWords(text: string): string[] {
+  const words = [...new Set(wordsOf(text))];
+  const longer = words.filter((w) => w.length >= MIN_WORD_LENGTH);
+  return longer.length > 0 ? longer : words;
 }

@@ -1,11 +1,17 @@
-import { searchWords, wordsOf } from '../library/search-words';
+import { paperWords, queryWords } from '../library/search-words';
 import type { Paper } from '../paper/model';
 import { tagKey, tallyTags, type TagCount } from '../paper/tags';
+import { packPostings, posting, postingDoc, raiseWeights, unpackPostings } from './postings';
+import { allowedEdits, byCodeUnits, closeWords, prefixRange } from './sorted-words';
 
-export type LibrarySort = 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
+/** "relevance": papers where the words typed are in the title first (see FIELD_WEIGHT), then newest saved. */
+export type LibrarySort = 'relevance' | 'savedAt' | 'publishedAt' | 'upvotes' | 'title';
 
 export interface LibraryQuery {
-  /** Words to find in title, abstract, authors, organization, tags and note; each word as a prefix, all of them. */
+  /**
+   * Words to find in title, abstract, authors, organization, tags and note; each word as the start
+   * of a word, all of them. A word that starts no word in the library finds close ones instead.
+   */
   text: string;
   /** Papers must carry every one of these tags (any spelling). */
   tags: string[];
@@ -19,13 +25,19 @@ export interface LibraryAnswer {
   total: number;
   /** Every tag in the library with its count, most used first. */
   tagCounts: TagCount[];
+  /** Some word typed starts no word in the library, and words close to it were searched instead. */
+  approximate: boolean;
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let i = from; i < to; i++) yield i;
 }
 
 export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'summary' | 'authors' | 'organization' | 'tags' | 'note' | 'savedAt' | 'publishedAt' | 'upvotes'>;
 
 /**
  * The index in a form that is quick to store and load: columns per paper, and the words as one
- * sorted list with their papers in two typed arrays (no parsing, no per-word objects).
+ * sorted list with their papers packed in two typed arrays (no parsing, no per-word objects).
  */
 export interface IndexSnapshot {
   ids: string[];
@@ -36,23 +48,9 @@ export interface IndexSnapshot {
   upvotes: number[];
   tags: string[][];
   words: string[];
-  /** Papers of words[i] are postings[offsets[i]] up to postings[offsets[i + 1]]. */
+  /** Papers of words[i], with the field each has it in, packed in postings[offsets[i]] up to postings[offsets[i + 1]] (see postings.ts). */
   offsets: Int32Array;
-  postings: Int32Array;
-}
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** First position in the sorted `words` whose word is not below `term`. */
-function lowerBound(words: string[], term: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid]! < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  postings: Uint8Array;
 }
 
 /**
@@ -70,9 +68,12 @@ export class LibraryIndex {
   private tags: string[][] = [];
   private readonly docOf = new Map<string, number>();
   private words: string[] = [];
-  private offsets = new Int32Array(1);
-  private postings = new Int32Array(0);
+  private offsets: Int32Array = new Int32Array(1);
+  private postings: Uint8Array = new Uint8Array(0);
+  /** Words of papers added since the last compaction, with their postings unpacked. */
   private recent = new Map<string, number[]>();
+  /** Room to unpack one word's postings (at most one a paper), kept between queries. */
+  private unpacked = new Int32Array(0);
   private readonly orders = new Map<LibrarySort, Int32Array>();
   private counts?: TagCount[];
 
@@ -87,7 +88,8 @@ export class LibraryIndex {
     const index = new LibraryIndex();
     const { ids, titleKeys, savedAt, publishedAt, upvotes, tags, words, offsets, postings } = snapshot;
     const lengths = [titleKeys, savedAt, publishedAt, upvotes, tags].map((column) => column.length);
-    if (lengths.some((n) => n !== ids.length) || offsets.length !== words.length + 1 || offsets[words.length] !== postings.length) {
+    const packed = offsets instanceof Int32Array && postings instanceof Uint8Array;
+    if (lengths.some((n) => n !== ids.length) || !packed || offsets.length !== words.length + 1 || offsets[words.length] !== postings.length) {
       throw new Error('The saved search index is damaged');
     }
     Object.assign(index, { ids, titleKeys, savedAt, publishedAt, upvotes, tags, words, offsets, postings });
@@ -113,10 +115,10 @@ export class LibraryIndex {
     this.publishedAt.push(paper.publishedAt === undefined ? NaN : Date.parse(paper.publishedAt));
     this.upvotes.push(paper.upvotes ?? NaN);
     this.tags.push(paper.tags);
-    for (const word of searchWords(paper)) {
+    for (const [word, weight] of paperWords(paper)) {
       const docs = this.recent.get(word);
-      if (docs) docs.push(doc);
-      else this.recent.set(word, [doc]);
+      if (docs) docs.push(posting(doc, weight));
+      else this.recent.set(word, [posting(doc, weight)]);
     }
     this.docOf.set(paper.id, doc);
     this.changed();
@@ -131,18 +133,25 @@ export class LibraryIndex {
   }
 
   find(query: LibraryQuery): LibraryAnswer {
-    let mask: Uint8Array | undefined;
-    const narrow = (hits: Uint8Array) => {
-      if (mask) for (let doc = 0; doc < hits.length; doc++) mask[doc]! &= hits[doc]!;
-      else mask = hits;
+    // A paper's score: the sum, over the words typed, of the best field each is in; 0 leaves it out.
+    let scores: Uint32Array | undefined;
+    const narrow = (weights: Uint8Array) => {
+      if (!scores) scores = new Uint32Array(weights);
+      else for (let doc = 0; doc < weights.length; doc++) scores[doc] = scores[doc] && weights[doc] ? scores[doc]! + weights[doc]! : 0;
     };
-    for (const term of new Set(wordsOf(query.text))) narrow(this.papersWithPrefix(term));
-    for (const tag of new Set(query.tags.map(tagKey))) narrow(this.papersWithTag(tag));
-    const ids: string[] = [];
-    for (const doc of this.order(query.sort)) {
-      if (!mask || mask[doc]) ids.push(this.ids[doc]!);
+    let approximate = false;
+    for (const term of queryWords(query.text)) {
+      let weights = this.weightsOfPrefix(term);
+      if (!weights) {
+        weights = this.weightsOfCloseWords(term);
+        approximate ||= weights !== undefined;
+      }
+      narrow(weights ?? new Uint8Array(this.ids.length));
     }
-    return { ids, total: this.size, tagCounts: this.tagCounts() };
+    for (const tag of new Set(query.tags.map(tagKey))) narrow(this.papersWithTag(tag));
+    const order = this.order(query.sort);
+    const ids = scores && query.sort === 'relevance' ? this.byScore(order, scores) : this.filtered(order, scores);
+    return { ids, total: this.size, tagCounts: this.tagCounts(), approximate };
   }
 
   /** Compacts the index (holes gone, recent words merged into the sorted list) and returns it as a snapshot. */
@@ -157,15 +166,55 @@ export class LibraryIndex {
     this.counts = undefined;
   }
 
-  private papersWithPrefix(term: string): Uint8Array {
-    const hits = new Uint8Array(this.ids.length);
-    for (let w = lowerBound(this.words, term); w < this.words.length && this.words[w]!.startsWith(term); w++) {
-      for (let p = this.offsets[w]!; p < this.offsets[w + 1]!; p++) hits[this.postings[p]!] = 1;
-    }
-    for (const [word, docs] of this.recent) {
-      if (word.startsWith(term)) for (const doc of docs) hits[doc] = 1;
-    }
-    return hits;
+  /** Per paper, the best field weight of a word starting with `term`; undefined when no paper has one. */
+  private weightsOfPrefix(term: string): Uint8Array | undefined {
+    const [first, end] = prefixRange(this.words, term);
+    return this.weightsOf(range(first, end), (word) => word.startsWith(term));
+  }
+
+  /** The same for the words within a typo or two of `term` (see allowedEdits). */
+  private weightsOfCloseWords(term: string): Uint8Array | undefined {
+    const edits = allowedEdits(term);
+    if (edits === 0) return undefined;
+    const close = (word: string) => Math.abs(word.length - term.length) <= edits && closeWords([word], term, edits).length > 0;
+    return this.weightsOf(closeWords(this.words, term, edits), close);
+  }
+
+  /**
+   * Per paper, the best field weight among the words at positions `found` of the sorted list and the
+   * recent words that `matches` accepts; undefined when no paper in the library has one.
+   */
+  private weightsOf(found: Iterable<number>, matches: (word: string) => boolean): Uint8Array | undefined {
+    const weights = new Uint8Array(this.ids.length);
+    if (this.unpacked.length < this.ids.length) this.unpacked = new Int32Array(this.ids.length);
+    const { unpacked } = this;
+    for (const w of found) raiseWeights(unpacked, unpackPostings(this.postings, this.offsets[w]!, this.offsets[w + 1]!, unpacked), weights);
+    for (const [word, list] of this.recent) if (matches(word)) raiseWeights(list, list.length, weights);
+    return this.anyPaper(weights) ? weights : undefined;
+  }
+
+  /** Whether any paper still in the library has a weight (a removed one's words stay until compaction). */
+  private anyPaper(weights: Uint8Array): boolean {
+    for (let doc = 0; doc < weights.length; doc++) if (weights[doc] && this.ids[doc] !== undefined) return true;
+    return false;
+  }
+
+  private filtered(order: Int32Array, scores: Uint32Array | undefined): string[] {
+    const ids: string[] = [];
+    for (const doc of order) if (!scores || scores[doc]) ids.push(this.ids[doc]!);
+    return ids;
+  }
+
+  /** The papers with a score, highest first, keeping `order` among equal scores (a counting sort: scores are small). */
+  private byScore(order: Int32Array, scores: Uint32Array): string[] {
+    let top = 0;
+    for (const doc of order) if (scores[doc]! > top) top = scores[doc]!;
+    const starts = new Int32Array(top + 2);
+    for (const doc of order) if (scores[doc]) starts[top - scores[doc]! + 1]!++;
+    for (let s = 1; s < starts.length; s++) starts[s]! += starts[s - 1]!;
+    const ids = new Array<string>(starts[top + 1]!);
+    for (const doc of order) if (scores[doc]) ids[starts[top - scores[doc]!]!++] = this.ids[doc]!;
+    return ids;
   }
 
   private papersWithTag(key: string): Uint8Array {
@@ -177,7 +226,9 @@ export class LibraryIndex {
   }
 
   /** Paper numbers (holes left out) in the given order; kept until the next change. */
-  private order(sort: LibrarySort): Int32Array {
+  private order(asked: LibrarySort): Int32Array {
+    // Relevance orders by score first (see byScore), and by date saved among equal scores.
+    const sort = asked === 'relevance' ? 'savedAt' : asked;
     let order = this.orders.get(sort);
     if (order) return order;
     const docs = [...this.docOf.values()];
@@ -214,28 +265,23 @@ export class LibraryIndex {
     const pick = <T>(column: T[]) => docs.map((doc) => column[doc]!);
 
     const merged = new Map<string, number[]>();
-    const add = (word: string, doc: number) => {
-      const next = renumber[doc]!;
+    const add = (word: string, value: number) => {
+      const next = renumber[postingDoc(value)]!;
       if (next < 0) return;
+      const renumbered = value + (next - postingDoc(value)) * 4;
       const list = merged.get(word);
-      if (list) list.push(next);
-      else merged.set(word, [next]);
+      if (list) list.push(renumbered);
+      else merged.set(word, [renumbered]);
     };
+    const unpacked = new Int32Array(this.ids.length);
     this.words.forEach((word, w) => {
-      for (let p = this.offsets[w]!; p < this.offsets[w + 1]!; p++) add(word, this.postings[p]!);
+      const count = unpackPostings(this.postings, this.offsets[w]!, this.offsets[w + 1]!, unpacked);
+      for (let i = 0; i < count; i++) add(word, unpacked[i]!);
     });
-    for (const [word, list] of this.recent) for (const doc of list) add(word, doc);
+    for (const [word, list] of this.recent) for (const value of list) add(word, value);
 
     const words = [...merged.keys()].sort(byCodeUnits);
-    const offsets = new Int32Array(words.length + 1);
-    let total = 0;
-    words.forEach((word, w) => {
-      offsets[w] = total;
-      total += merged.get(word)!.length;
-    });
-    offsets[words.length] = total;
-    const postings = new Int32Array(total);
-    words.forEach((word, w) => postings.set(merged.get(word)!, offsets[w]));
+    const { offsets, postings } = packPostings(words.map((word) => merged.get(word)!));
 
     this.ids = pick(this.ids);
     this.titleKeys = pick(this.titleKeys);

@@ -3,7 +3,7 @@ import type { LibraryDatabase } from '../library/schema';
 import { LibraryIndex, type IndexSnapshot, type LibraryAnswer, type LibraryQuery } from './library-index';
 
 /** Bump when IndexSnapshot or what gets indexed changes: a saved index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 const KEY = 'library';
 
 /** Past this many changed papers since the saved index, reading the library afresh is quicker than catching up. */

@@ -1,9 +1,9 @@
-import type { LibraryAnswer, LibraryQuery } from './library-index';
-import type { LibraryFinder } from './finder';
+import type { LibraryQuery } from './library-index';
+import type { FinderAnswer, LibraryFinder } from './finder';
 
 export type FinderRequest = { seq: number; query: LibraryQuery; revision?: number };
 /** `ms`: the worker's time on this request, published as a `papershelf:find` performance mark for profiling and the bench. */
-export type FinderReply = { seq: number; ms: number } & ({ ok: true; answer: LibraryAnswer } | { ok: false; message: string });
+export type FinderReply = { seq: number; ms: number } & ({ ok: true; answer: FinderAnswer } | { ok: false; message: string });
 
 /**
  * Runs the index in a worker of the popup: loading it, catching up and saving never hold up typing.
@@ -11,7 +11,7 @@ export type FinderReply = { seq: number; ms: number } & ({ ok: true; answer: Lib
  */
 export function workerFinder(): LibraryFinder {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'library-search' });
-  const waiting = new Map<number, { resolve: (a: LibraryAnswer) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (a: FinderAnswer) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.onmessage = (event: MessageEvent<FinderReply>) => {
     const reply = event.data;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createLibraryDatabase, LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/library/schema';
-import { searchWords } from '@/lib/library/search-words';
+import { version2Words } from '@/lib/library/version2-words';
 import { newPaper } from '@/lib/paper/paper';
 import { manyPapers } from '../../fixtures/hf/markup';
 import { freshDatabaseName } from '../helpers';
@@ -12,7 +12,7 @@ const TAGS = ['LLM', 'vision', 'to read', 'RL'];
 function rowsAt(version: number) {
   return manyPapers(ROWS).map((p, i) => {
     const paper = newPaper({ id: p.id, title: p.title, summary: '', authors: p.authors.slice(0, 3) }, 1_700_000_000_000 + i, [TAGS[i % 4]!, ...(i % 5 === 0 ? ['Starred'] : [])]);
-    return version === 2 || version === 3 ? { ...paper, words: searchWords(paper) } : paper;
+    return version === 2 || version === 3 ? { ...paper, words: version2Words(paper) } : paper;
   });
 }
 

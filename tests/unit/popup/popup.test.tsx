@@ -60,6 +60,55 @@ describe('popup: library', () => {
     expect(await screen.findByText('No paper matches.')).toBeInTheDocument();
   });
 
+  it('sorts by relevance while searching, title matches first, and goes back to the sort from before', async () => {
+    const { library } = await libraryOf(12);
+    renderPopup(library);
+    const search = await screen.findByRole('searchbox', { name: 'Search library' });
+    const sort = screen.getByRole('combobox', { name: 'Sort by' });
+    expect(within(sort).getAllByRole('option').map((o) => o.textContent)).toEqual(['Relevance', 'Date saved', 'Date published', 'Upvotes', 'Title']);
+    await userEvent.selectOptions(sort, 'Title');
+    const byTitle = SEED_PAPERS.slice(0, 12).map((p) => p.title).sort((a, b) => (a < b ? -1 : 1));
+    await waitFor(() => expect(rowTitles()).toEqual(byTitle));
+
+    // "Learning" is in one title and in four abstracts: the title first, then the newest saved.
+    await userEvent.type(search, 'learning');
+    expect(sort).toHaveDisplayValue('Relevance');
+    await waitFor(() => expect(rowTitles()).toEqual([7, 11, 2, 1, 0].map((i) => SEED_PAPERS[i]!.title)));
+    await userEvent.clear(search);
+    expect(sort).toHaveDisplayValue('Title');
+    await waitFor(() => expect(rowTitles()).toEqual(byTitle));
+
+    // A sort picked while searching stays when the search is cleared.
+    await userEvent.type(search, 'learning');
+    expect(sort).toHaveDisplayValue('Relevance');
+    await userEvent.selectOptions(sort, 'Date saved');
+    await waitFor(() => expect(rowTitles()).toEqual([11, 7, 2, 1, 0].map((i) => SEED_PAPERS[i]!.title)));
+    await userEvent.clear(search);
+    expect(sort).toHaveDisplayValue('Date saved');
+  });
+
+  it('shows close matches for a typo and says so; an exact match says nothing of the kind', async () => {
+    const { library } = await libraryOf(12);
+    renderPopup(library);
+    const search = await screen.findByRole('searchbox', { name: 'Search library' });
+    await waitFor(() => expect(rowTitles()).toHaveLength(12));
+    const cellular = SEED_PAPERS[5]!.title; // "Training Language Models via Neural Cellular Automata"
+
+    await userEvent.type(search, 'autoamta');
+    await waitFor(() => expect(rowTitles()).toEqual([cellular]));
+    expect(screen.getByText('No exact match; showing close ones')).toBeInTheDocument();
+
+    await userEvent.clear(search);
+    await userEvent.type(search, 'automata');
+    await waitFor(() => expect(rowTitles()).toEqual([cellular]));
+    expect(screen.queryByText('No exact match; showing close ones')).not.toBeInTheDocument();
+
+    await userEvent.clear(search);
+    await userEvent.type(search, 'automata zzzzqqqq');
+    expect(await screen.findByText('No paper matches.')).toBeInTheDocument();
+    expect(screen.queryByText('No exact match; showing close ones')).not.toBeInTheDocument();
+  });
+
   it('keeps showing the newest papers and says so when search is not available', async () => {
     const { library } = await libraryOf(3);
     renderPopup(library, { finder: { find: async () => Promise.reject(new Error('The search index could not be read')) } });

@@ -88,6 +88,73 @@ describe('the library index', () => {
     expect(index.find({ text: '', tags: [], sort: 'title' })).toMatchObject({ ids: ['2601.00002'], total: 1 });
   });
 
+  it('finds a word anywhere in a long abstract, short acronyms and numbers included', () => {
+    const long = newPaper(
+      metadata({
+        id: '2601.00004',
+        title: 'Grounded Answers from Long Documents',
+        summary: `${'Language models answer questions over long documents but often lose track of the evidence. '.repeat(30)}We release our code, and show the gains carry over to RAG pipelines on 7B models and 3D scenes.`,
+        authors: ['Jörg Müller', 'Søren Kierkegaard'],
+      }),
+      at(4),
+    );
+    const index = LibraryIndex.build([...papers(), long]);
+    for (const text of ['RAG', 'rag pipelines', '7b', '3d', 'muller', 'MÜLLER', 'soren', 'Jorg']) expect(ask(index, { text })).toEqual(['2601.00004']);
+    expect(index.find({ text: 'rag', tags: [], sort: 'savedAt' }).approximate).toBe(false);
+  });
+
+  it('ranks papers with the words in the title first, then tags, authors and organization, then the note, then the abstract', () => {
+    const paper = (id: string, day: number, fields: Partial<Paper>) => ({
+      ...newPaper(metadata({ id, title: 'Untitled', summary: 'Nothing here.', authors: ['Someone Else'], organization: undefined }), at(day)),
+      ...fields,
+    });
+    const index = LibraryIndex.build([
+      paper('2601.00010', 9, { summary: 'We study sparse attention.' }),
+      paper('2601.00011', 1, { title: 'Sparse Attention at Scale' }),
+      paper('2601.00012', 8, { note: 'sparse attention, see section 3' }),
+      paper('2601.00013', 7, { tags: ['sparse attention'] }),
+      paper('2601.00014', 2, { title: 'Sparse Mixtures', summary: 'Attention is all we need.' }),
+      paper('2601.00015', 6, { summary: 'Sparse attention, again.' }),
+    ]);
+    expect(ask(index, { text: 'sparse attention', sort: 'relevance' })).toEqual([
+      '2601.00011', // both words in the title
+      '2601.00014', // one in the title, one in the abstract
+      '2601.00013', // tags
+      '2601.00012', // note
+      '2601.00010', // abstract only: newest saved first
+      '2601.00015',
+    ]);
+    // The other sorts keep their order; relevance with nothing typed is newest saved first.
+    expect(ask(index, { text: 'sparse attention', sort: 'savedAt' })).toEqual(['2601.00010', '2601.00012', '2601.00013', '2601.00015', '2601.00014', '2601.00011']);
+    expect(ask(index, { sort: 'relevance' })).toEqual(ask(index, { sort: 'savedAt' }));
+    expect(ask(index, { sort: 'relevance', tags: ['sparse attention'] })).toEqual(['2601.00013']);
+  });
+
+  it('finds close words when a word typed starts no word in the library, and says so', () => {
+    const index = LibraryIndex.build(papers());
+    const typo = index.find({ text: 'trasnformers', tags: [], sort: 'relevance' });
+    expect(typo).toMatchObject({ ids: ['2601.00002'], approximate: true });
+    expect(index.find({ text: 'difusion scal', tags: [], sort: 'savedAt' })).toMatchObject({ ids: ['2601.00002'], approximate: true });
+    expect(index.find({ text: 'lovelac', tags: [], sort: 'savedAt' })).toMatchObject({ ids: ['2601.00002'], approximate: false });
+    // Exact and prefix matches never fall back, even where close words would find more.
+    expect(index.find({ text: 'agent', tags: [], sort: 'savedAt' })).toMatchObject({ ids: ['2601.00003'], approximate: false });
+    // Too short for a typo to be told from another word, or too far from any word: nothing.
+    expect(index.find({ text: 'vdo', tags: [], sort: 'savedAt' })).toMatchObject({ ids: [], approximate: false });
+    expect(index.find({ text: 'xylophone', tags: [], sort: 'savedAt' })).toMatchObject({ ids: [], approximate: false });
+    // A close word for one word, nothing for another: no paper, and no talk of close ones found.
+    expect(index.find({ text: 'difusion xylophone', tags: [], sort: 'savedAt' }).ids).toEqual([]);
+  });
+
+  it('finds close words among papers added since the last snapshot too', () => {
+    const [yolo, diffusion] = papers();
+    const index = LibraryIndex.build([yolo!]);
+    index.upsert(diffusion!);
+    expect(index.find({ text: 'trasnformers', tags: [], sort: 'savedAt' })).toMatchObject({ ids: ['2601.00002'], approximate: true });
+    index.remove(diffusion!.id);
+    expect(index.find({ text: 'trasnformers', tags: [], sort: 'savedAt' })).toMatchObject({ ids: [], approximate: false });
+    expect(index.find({ text: 'diffusion', tags: [], sort: 'savedAt' })).toMatchObject({ ids: [], approximate: false });
+  });
+
   it('gives the same answers after a snapshot round trip, with holes compacted away', () => {
     const all = papers();
     const index = LibraryIndex.build(all);
@@ -96,9 +163,16 @@ describe('the library index', () => {
     const snapshot = structuredClone(index.toSnapshot());
     expect(snapshot.ids).toEqual(['2601.00002', '2601.00003']);
     const loaded = LibraryIndex.fromSnapshot(snapshot);
-    for (const query of [{ text: 'revis' }, { text: 'react' }, { tags: ['llm'] }, { sort: 'title' as const }, { text: 'diff trans' }]) {
-      expect(ask(loaded, query)).toEqual(ask(index, query));
-    }
+    const queries: Partial<LibraryQuery>[] = [
+      { text: 'revis' },
+      { text: 'react' },
+      { tags: ['llm'] },
+      { sort: 'title' },
+      { text: 'diff trans' },
+      { text: 'agents plan', sort: 'relevance' },
+      { text: 'trasnformers' },
+    ];
+    for (const query of queries) expect(loaded.find({ text: '', tags: [], sort: 'savedAt', ...query })).toEqual(index.find({ text: '', tags: [], sort: 'savedAt', ...query }));
     expect(ask(loaded, { text: 'revis' })).toEqual(['2601.00003']);
   });
 
@@ -106,5 +180,7 @@ describe('the library index', () => {
     const snapshot = LibraryIndex.build(papers()).toSnapshot();
     expect(() => LibraryIndex.fromSnapshot({ ...snapshot, savedAt: [1] })).toThrow(/damaged/);
     expect(() => LibraryIndex.fromSnapshot({ ...snapshot, postings: snapshot.postings.subarray(1) })).toThrow(/damaged/);
+    // The format before postings were packed: one number a posting.
+    expect(() => LibraryIndex.fromSnapshot({ ...snapshot, postings: new Int32Array(snapshot.postings.length) as unknown as Uint8Array })).toThrow(/damaged/);
   });
 });

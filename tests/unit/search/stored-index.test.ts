@@ -1,8 +1,9 @@
 // @vitest-environment node
 import Dexie from 'dexie';
-import { inProcessFinder } from '@/lib/search/finder';
-import { StoredLibraryIndex } from '@/lib/search/stored-index';
-import { freshLibrary, metadata } from '../helpers';
+import { FIRST_ROWS, inProcessFinder } from '@/lib/search/finder';
+import { LibraryIndex } from '@/lib/search/library-index';
+import { SEARCH_INDEX_FORMAT, StoredLibraryIndex } from '@/lib/search/stored-index';
+import { clock, freshLibrary, metadata } from '../helpers';
 
 const everything = { text: '', tags: [], sort: 'savedAt' as const };
 
@@ -101,6 +102,76 @@ describe('the stored library index', () => {
     expect((await new StoredLibraryIndex(library.db).find(everything)).total).toBe(2);
     await library.deleteAll();
     expect((await index.find(everything)).ids).toEqual([]);
+  });
+
+  it('saves in the current format and reads it back with every field of every paper', async () => {
+    const library = freshLibrary();
+    await library.savePaper(
+      metadata({ id: '2601.00001', title: 'Agents', summary: `${'Tool use by language agents. '.repeat(40)}Also RAG.`, authors: ['Jörg Müller'] }),
+      ['To Read'],
+    );
+    const first = new StoredLibraryIndex(library.db);
+    await first.find(everything);
+    await first.save();
+    expect(await library.db.searchIndex.get('library')).toMatchObject({ format: SEARCH_INDEX_FORMAT, seq: 1 });
+
+    const read = vi.spyOn(library.db.papers, 'toArray');
+    const second = new StoredLibraryIndex(library.db);
+    for (const text of ['rag', 'muller', 'read', 'agnets']) expect((await second.find({ ...everything, text })).ids).toEqual(['2601.00001']);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds a saved index of an older format, then saves it in the current one', async () => {
+    const library = freshLibrary();
+    await library.savePaper(metadata({ id: '2601.00001', title: 'Agents', summary: `${'Tool use by language agents. '.repeat(40)}Also RAG.` }));
+    // What format 1 saved: abstract words of four letters and up only, one number a posting.
+    await library.db.searchIndex.put({
+      key: 'library',
+      format: 1,
+      seq: 1,
+      data: {
+        ids: ['2601.00001'], titleKeys: ['agents'], savedAt: [1], publishedAt: [NaN], upvotes: [NaN], tags: [[]],
+        words: ['agents', 'language', 'tool'], offsets: Int32Array.from([0, 1, 2, 3]), postings: Int32Array.from([0, 0, 0]),
+      },
+    });
+    const read = vi.spyOn(library.db.papers, 'toArray');
+    const index = new StoredLibraryIndex(library.db);
+    expect((await index.find({ ...everything, text: 'rag' })).ids).toEqual(['2601.00001']);
+    expect(read).toHaveBeenCalled();
+    await index.save();
+    expect(await library.db.searchIndex.get('library')).toMatchObject({ format: SEARCH_INDEX_FORMAT, seq: 1 });
+
+    // The format number alone decides, even for data that would load.
+    const withoutAbstract = LibraryIndex.build([{ ...(await library.getPaper('2601.00001'))!, summary: '' }]).toSnapshot();
+    await library.db.searchIndex.put({ key: 'library', format: SEARCH_INDEX_FORMAT - 1, seq: 1, data: withoutAbstract });
+    expect((await new StoredLibraryIndex(library.db).find({ ...everything, text: 'rag' })).ids).toEqual(['2601.00001']);
+  });
+
+  it('answers through the finder with the first rows papers, read once while the library stays as it was', async () => {
+    const time = clock();
+    const library = freshLibrary(time.now);
+    const count = FIRST_ROWS + 5;
+    for (let n = 1; n <= count; n++) {
+      time.advance(1000);
+      await library.savePaper(metadata({ id: `2601.${String(n).padStart(5, '0')}`, title: `Paper ${n}` }));
+    }
+    const finder = inProcessFinder(library.db);
+    const answer = await finder.find(everything, count);
+    expect(answer.ids).toHaveLength(count);
+    expect(answer.firstPapers.map((p) => p.id)).toEqual(answer.ids.slice(0, FIRST_ROWS));
+    expect(answer.firstPapers[0]).toMatchObject({ id: `2601.${String(count).padStart(5, '0')}`, title: `Paper ${count}` });
+
+    const read = vi.spyOn(library.db.papers, 'bulkGet');
+    const byTitle = await finder.find({ ...everything, sort: 'title' }, count);
+    expect(byTitle.firstPapers.map((p) => p.id)).toEqual(byTitle.ids.slice(0, FIRST_ROWS));
+    // Only the papers that were not among the first rows before are read.
+    const before = new Set(answer.ids.slice(0, FIRST_ROWS));
+    expect(read).toHaveBeenCalledExactlyOnceWith(byTitle.ids.slice(0, FIRST_ROWS).filter((id) => !before.has(id)));
+    await finder.find(everything, count);
+    expect(read).toHaveBeenCalledTimes(1);
+    await library.setNote('2601.00001', 'changed');
+    const changed = await finder.find({ ...everything, sort: 'title' }, count + 1);
+    expect(changed.firstPapers.find((p) => p.id === '2601.00001')?.note).toBe('changed');
   });
 
   it('saves a short while after answering, through the finder', async () => {
