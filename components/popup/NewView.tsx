@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY } from '@/lib/trending/settings';
+import { LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY } from '@/lib/trending/watch-mode';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
-import { TRENDING_STATUS_KEY, type TrendingStatus } from '@/lib/trending/status';
+import { readTrendingStatus, TRENDING_STATUS_KEY } from '@/lib/trending/status-shape';
 import { TagEditor } from '../TagEditor';
 import { PaperByline, SaveToggle } from './paper-bits';
 import { useServices } from './services';
@@ -14,7 +14,6 @@ import { VirtualList } from './VirtualList';
 import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
 import type { TrendingRecord } from '@/lib/library/schema';
 
-const asStatus = (value: unknown) => value as TrendingStatus | undefined;
 const asWatchChoice = (value: unknown) => (value as { watch?: string } | undefined)?.watch;
 const asFlag = (value: unknown) => value === true;
 /** Set once the reader has read that the badge counts papers like the library. */
@@ -26,7 +25,7 @@ const FOR_YOU_DEFAULT_FROM = 10;
 export function NewView() {
   const { db, send, now, setLocal } = useServices();
   const ids = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds) ?? [];
-  const status = useStoredValue(TRENDING_STATUS_KEY, asStatus);
+  const status = useStoredValue(TRENDING_STATUS_KEY, readTrendingStatus);
   const rows = useLiveQuery(async () => {
     const found = (await db.trending.bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
     const saved = await db.papers.bulkGet(found.map((r) => r.id));

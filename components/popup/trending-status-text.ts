@@ -1,5 +1,5 @@
 import { uiLocale } from '@/lib/locale';
-import type { TrendingStatus } from '@/lib/trending/status';
+import type { TrendingStatus } from '@/lib/trending/status-shape';
 
 const clockFormat = new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 const clockTime = (at: number) => clockFormat.format(at);

@@ -1,5 +1,8 @@
-import { browser } from 'wxt/browser';
+import { settingsItem } from '../settings/typed-item';
 import { z } from '../zod-config';
+import { TRENDING_SETTINGS_KEY, type WatchMode } from './watch-mode';
+
+export { effectiveWatch, LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY, type WatchMode } from './watch-mode';
 
 export const MIN_INTERVAL_MINUTES = 10;
 /** Papers asked for per check; an answer with more is cut to this many. */
@@ -16,42 +19,22 @@ export const TrendingSettingsSchema = z.object({
    * What the badge counts: every new paper, those about the watched words and tags, or papers like
    * the library. Unset until the reader chooses: then PaperShelf chooses (see effectiveWatch).
    */
-  watch: z.enum(['all', 'watched', 'like-library']).optional(),
+  watch: z.enum(['all', 'watched', 'like-library'] satisfies WatchMode[]).optional(),
   notifications: z.boolean().default(false),
 });
 
 export type TrendingSettings = z.output<typeof TrendingSettingsSchema>;
 
-const KEY = 'trendingSettings';
 
-/** The user's trending settings; anything stored that no longer parses falls back to defaults. */
-export async function loadTrendingSettings(): Promise<TrendingSettings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  const parsed = TrendingSettingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : TrendingSettingsSchema.parse({});
+/** The trending settings: a typed storage item, checked with zod on every read (bad values read as defaults). */
+export const trendingSettings = settingsItem(`local:${TRENDING_SETTINGS_KEY}`, TrendingSettingsSchema);
+
+export function loadTrendingSettings(): Promise<TrendingSettings> {
+  return trendingSettings.get();
 }
 
-export async function saveTrendingSettings(settings: z.input<typeof TrendingSettingsSchema>): Promise<TrendingSettings> {
-  const parsed = TrendingSettingsSchema.parse(settings);
-  await browser.storage.local.set({ [KEY]: parsed });
-  return parsed;
-}
-
-export const TRENDING_SETTINGS_KEY = KEY;
-
-export type WatchMode = NonNullable<TrendingSettings['watch']>;
-
-/** A library this large teaches enough for the badge to count papers like it, unless the reader chose. */
-export const LIKE_LIBRARY_DEFAULT_FROM = 20;
-
-/**
- * What the badge counts: the reader's choice; watched words or tags if any were set; else papers like
- * the library once it is large enough to learn from.
- */
-export function effectiveWatch(settings: TrendingSettings, libraryPapers: number): WatchMode {
-  if (settings.watch) return settings.watch;
-  if (settings.watchWords.length > 0 || settings.watchTags) return 'watched';
-  return libraryPapers >= LIKE_LIBRARY_DEFAULT_FROM ? 'like-library' : 'all';
+export function saveTrendingSettings(settings: z.input<typeof TrendingSettingsSchema>): Promise<TrendingSettings> {
+  return trendingSettings.set(settings);
 }
 
 export function trendingUrl(settings: Pick<TrendingSettings, 'source'>): string {

@@ -1,34 +1,32 @@
-import { browser } from 'wxt/browser';
+import { settingsItem } from '../settings/typed-item';
+import { z } from '../zod-config';
+import { TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from './status-shape';
 
-/** What the popup says about the watcher: when it last checked, what went wrong, when it checks next. */
-export interface TrendingStatus {
-  /** Set once the first successful check has recorded what already trends. */
-  baselineAt?: number;
-  lastCheckAt?: number;
-  lastSuccessAt?: number;
-  nextCheckAt?: number;
-  /** The last check's problem, for the user; absent after a success. */
-  error?: { kind: TrendingErrorKind; message: string; at: number };
-  /** Failures in a row, for backoff. */
-  failures: number;
-  etag?: string;
-  /** Ids and ranks of the last good list, to tell an unchanged answer without touching the database. */
-  signature?: string;
-  /** When the snapshot was last written: a paper last seen before then has left the list. */
-  listedAt?: number;
-  /** Something the last good check wants the user to know (an answer longer than asked for). */
-  notice?: string;
-}
+export { readTrendingStatus, TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from './status-shape';
 
-export type TrendingErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'wrong-shape' | 'empty' | 'http';
+const ERROR_KINDS = ['offline', 'timeout', 'rate-limited', 'server', 'malformed', 'wrong-shape', 'empty', 'http'] as const satisfies readonly TrendingErrorKind[];
+const Time = z.number().finite().nonnegative();
 
-export const TRENDING_STATUS_KEY = 'trendingStatus';
+/** The watcher's state in storage, checked on every read; a damaged value reads as "never checked". */
+export const TrendingStatusSchema: z.ZodType<TrendingStatus, unknown> = z.object({
+  baselineAt: Time.optional(),
+  lastCheckAt: Time.optional(),
+  lastSuccessAt: Time.optional(),
+  nextCheckAt: Time.optional(),
+  error: z.object({ kind: z.enum(ERROR_KINDS), message: z.string().max(500), at: Time }).optional(),
+  failures: z.number().int().nonnegative().default(0),
+  etag: z.string().max(500).optional(),
+  signature: z.string().optional(),
+  listedAt: Time.optional(),
+  notice: z.string().max(500).optional(),
+});
 
-export async function loadTrendingStatus(): Promise<TrendingStatus> {
-  const stored = (await browser.storage.local.get(TRENDING_STATUS_KEY))[TRENDING_STATUS_KEY] as TrendingStatus | undefined;
-  return stored ?? { failures: 0 };
+export const trendingStatus = settingsItem(`local:${TRENDING_STATUS_KEY}`, TrendingStatusSchema);
+
+export function loadTrendingStatus(): Promise<TrendingStatus> {
+  return trendingStatus.get();
 }
 
 export async function saveTrendingStatus(status: TrendingStatus): Promise<void> {
-  await browser.storage.local.set({ [TRENDING_STATUS_KEY]: status });
+  await trendingStatus.set(status);
 }
