@@ -1,17 +1,24 @@
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /** "For you": among the page's papers most like the reader's library; the reason on hover and for screen readers. */
 export const forYouMarker: CardFeature = {
   name: 'for-you',
   init({ document }) {
-    const marker = element(document, 'span', 'for-you', 'For you');
-    marker.setAttribute('role', 'note');
+    const anchor = document.createComment('for-you');
+    const marker = onDemand(anchor, () => {
+      const span = element(document, 'span', 'for-you', 'For you');
+      span.setAttribute('role', 'note');
+      return span;
+    });
     return {
-      nodes: [marker],
+      nodes: [anchor],
       update({ forYou, saved }) {
-        marker.hidden = forYou === '' || saved;
-        marker.title = forYou;
-        marker.setAttribute('aria-label', `For you: ${forYou}`);
+        const show = forYou !== '' && !saved;
+        if (!show && !marker.made()) return;
+        const span = marker.get();
+        span.hidden = !show;
+        span.title = forYou;
+        span.setAttribute('aria-label', `For you: ${forYou}`);
       },
     };
   },

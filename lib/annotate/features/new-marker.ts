@@ -1,11 +1,21 @@
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /** "New": the paper entered the trending list since the user last looked. */
 export const newMarker: CardFeature = {
   name: 'new-marker',
   init({ document }) {
-    const marker = element(document, 'span', 'new', 'New');
-    marker.title = 'Entered the trending list since you last looked';
-    return { nodes: [marker], update: (state) => (marker.hidden = !state.isNew) };
+    const anchor = document.createComment('new');
+    const marker = onDemand(anchor, () => {
+      const span = element(document, 'span', 'new', 'New');
+      span.title = 'Entered the trending list since you last looked';
+      return span;
+    });
+    return {
+      nodes: [anchor],
+      update: ({ isNew }) => {
+        if (isNew) marker.get().hidden = false;
+        else if (marker.made()) marker.made()!.hidden = true;
+      },
+    };
   },
 };

@@ -1,19 +1,24 @@
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /** On a paper's own page: up to 5 saved papers like it, linking to their Hugging Face pages. */
 export const relatedPapers: CardFeature = {
   name: 'related',
   init({ document }) {
-    const box = element(document, 'nav', 'related');
-    box.setAttribute('aria-label', 'Related in your library');
+    const anchor = document.createComment('related');
+    const box = onDemand(anchor, () => {
+      const nav = element(document, 'nav', 'related');
+      nav.setAttribute('aria-label', 'Related in your library');
+      return nav;
+    });
     let shown = '';
     return {
-      nodes: [box],
+      nodes: [anchor],
       update({ related }) {
         const key = related.map((r) => r.id).join(',');
         if (key === shown) return;
         shown = key;
-        box.hidden = related.length === 0;
+        const nav = box.get();
+        nav.hidden = related.length === 0;
         const list = element(document, 'ul');
         for (const paper of related) {
           const link = element(document, 'a', undefined, paper.title);
@@ -22,7 +27,7 @@ export const relatedPapers: CardFeature = {
           item.append(link);
           list.append(item);
         }
-        box.replaceChildren(element(document, 'span', 'related-title', 'Related in your library:'), list);
+        nav.replaceChildren(element(document, 'span', 'related-title', 'Related in your library:'), list);
       },
     };
   },

@@ -1,23 +1,29 @@
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /** Problems, shown on the card where the user acted, and Undo after the paper was unsaved here. */
 export const cardStatus: CardFeature = {
   name: 'status',
   init({ document, actions, listen }) {
+    // A live region is there from the start, so that what it says later is announced.
     const status = element(document, 'span', 'status');
     status.setAttribute('role', 'status');
-    const message = element(document, 'span');
-    const undo = element(document, 'button', 'undo', 'Undo');
-    undo.type = 'button';
-    undo.setAttribute('aria-label', 'Undo remove');
-    listen(undo, 'click', () => actions.undoUnsave());
-    status.append(message, undo);
+    const message = document.createTextNode('');
+    const anchor = document.createComment('undo');
+    status.append(message, anchor);
+    const undo = onDemand(anchor, () => {
+      const button = element(document, 'button', 'undo', 'Undo');
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Undo remove');
+      listen(button, 'click', () => actions.undoUnsave());
+      return button;
+    });
     return {
       nodes: [status],
       update({ error, undo: token }) {
         status.classList.toggle('error', error !== '');
-        message.textContent = error || (token ? 'Removed from your library.' : '');
-        undo.hidden = !token || error !== '';
+        message.data = error || (token ? 'Removed from your library.' : '');
+        const offer = Boolean(token) && error === '';
+        if (offer || undo.made()) undo.get().hidden = !offer;
       },
     };
   },

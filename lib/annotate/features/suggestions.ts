@@ -1,24 +1,28 @@
 import { tagKey } from '../../paper/tags';
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /** Tags PaperShelf suggests after a save, best first: one click adds one. Nothing is added without it. */
 export const suggestedTags: CardFeature = {
   name: 'suggestions',
   init({ document, actions, listen }) {
-    const list = element(document, 'span', 'suggested');
-    listen(list, 'click', (event) => {
-      const tag = (event.target as Element | null)?.closest('button')?.dataset.tag;
-      if (tag) actions.addTag(tag);
+    const anchor = document.createComment('suggested');
+    const chips = onDemand(anchor, () => {
+      const list = element(document, 'span', 'suggested');
+      listen(list, 'click', (event) => {
+        const tag = (event.target as Element | null)?.closest('button')?.dataset.tag;
+        if (tag) actions.addTag(tag);
+      });
+      return list;
     });
     let shown = '';
     return {
-      nodes: [list],
+      nodes: [anchor],
       update({ suggested, tags, saved }) {
         const have = new Set(tags.map(tagKey));
         const offer = saved ? suggested.filter((t) => !have.has(tagKey(t))) : [];
         if (offer.join('\n') === shown) return;
         shown = offer.join('\n');
-        list.replaceChildren(
+        chips.get().replaceChildren(
           ...offer.map((tag) => {
             const chip = element(document, 'button', 'suggestion', `+ ${tag}`);
             chip.type = 'button';

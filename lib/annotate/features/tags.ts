@@ -1,5 +1,5 @@
 import { LIMITS } from '../../paper/limits';
-import { element, type CardFeature } from '../card-feature';
+import { element, onDemand, type CardFeature } from '../card-feature';
 
 /**
  * The paper's tags as chips that remove their tag, and an input that adds one: Enter adds,
@@ -9,17 +9,25 @@ import { element, type CardFeature } from '../card-feature';
 export const tagEditor: CardFeature = {
   name: 'tags',
   init({ id, document, actions, listen, state }) {
-    const list = element(document, 'ul', 'tags');
-    list.setAttribute('aria-label', 'Tags');
-
-    const datalist = element(document, 'datalist');
-    datalist.id = `papershelf-tags-${id}`;
+    const listAnchor = document.createComment('tags');
+    const chips = onDemand(listAnchor, () => {
+      const list = element(document, 'ul', 'tags');
+      list.setAttribute('aria-label', 'Tags');
+      listen(list, 'click', (event) => {
+        const chip = (event.target as Element | null)?.closest('button');
+        if (chip?.textContent) actions.removeTag(chip.textContent);
+      });
+      return list;
+    });
+    const listId = `papershelf-tags-${id}`;
+    // Empty until the input is first focused; a datalist is never drawn, and makes the input a combobox.
+    const datalist = Object.assign(element(document, 'datalist'), { id: listId });
     const input = element(document, 'input', 'tag-input');
     input.type = 'text';
     input.placeholder = '+ tag';
     input.maxLength = LIMITS.tag;
     input.setAttribute('aria-label', 'Add tag');
-    input.setAttribute('list', datalist.id);
+    input.setAttribute('list', listId);
 
     listen(input, 'keydown', (event) => {
       const value = input.value.trim();
@@ -41,18 +49,15 @@ export const tagEditor: CardFeature = {
         datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag }))),
       );
     });
-    listen(list, 'click', (event) => {
-      const chip = (event.target as Element | null)?.closest('button');
-      if (chip?.textContent) actions.removeTag(chip.textContent);
-    });
 
     let shown: string[] = [];
     return {
-      nodes: [list, input, datalist],
+      nodes: [listAnchor, input, datalist],
       update({ tags }) {
         if (tags.length === shown.length && tags.every((t, i) => t === shown[i])) return;
         shown = tags;
-        list.replaceChildren(
+        if (tags.length === 0 && !chips.made()) return;
+        chips.get().replaceChildren(
           ...tags.map((tag) => {
             const chip = element(document, 'button', 'tag', tag);
             chip.type = 'button';
