@@ -5,6 +5,7 @@ import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
+import { startSyncService } from '@/lib/sync/service/in-background';
 import { TRENDING_ALARM, TrendingWatcher } from '@/lib/trending/watcher';
 
 export default defineBackground(() => {
@@ -17,6 +18,8 @@ export default defineBackground(() => {
     void watcher.markSeen(ids);
   });
 
+  const sync = startSyncService({ library, notInterested, onSettingsApplied: () => watcher.reschedule() });
+
   const deps: RouterDeps = {
     library,
     notInterested,
@@ -27,6 +30,7 @@ export default defineBackground(() => {
     },
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
     trending: watcher,
+    sync,
   };
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, deps));

@@ -1,5 +1,6 @@
 import { DataSection } from './DataSection';
 import { OptionsServicesProvider, type OptionsServices } from './services';
+import { SyncSection } from './SyncSection';
 import { TagsSection } from './TagsSection';
 import { TrendingSection } from './TrendingSection';
 import './options.css';
@@ -12,6 +13,7 @@ export function Options({ services }: { services: OptionsServices }) {
         <TagsSection />
         <DataSection />
         <TrendingSection />
+        <SyncSection />
       </main>
     </OptionsServicesProvider>
   );

@@ -1,6 +1,7 @@
 import { z } from '../zod-config';
 import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper } from '../paper/model';
 import type { TagCount } from '../paper/tags';
+import type { SyncStatus } from '../sync/service/status';
 import type { TrendingStatus } from '../trending/status';
 
 /**
@@ -70,6 +71,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('markTrendingSeen'), ids: Ids.optional() }).strict(),
   /** The options page changed the trending settings: reschedule and recount. */
   z.object({ type: z.literal('trendingSettingsChanged') }).strict(),
+  /** "Sync my library through this browser's sync" in the settings page, and what sync is doing. */
+  z.object({ type: z.literal('setSync'), on: z.boolean() }).strict(),
+  z.object({ type: z.literal('syncStatus') }).strict(),
 ]);
 
 export type Request = z.input<typeof RequestSchema>;
@@ -113,6 +117,8 @@ export interface ReplyPayloads {
   checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
   markTrendingSeen: { count: number };
   trendingSettingsChanged: { rescheduled: true };
+  setSync: { status: SyncStatus };
+  syncStatus: { status: SyncStatus };
 }
 
 export type Failure = { ok: false; error: string };

@@ -3,6 +3,7 @@ import type { Library } from '../library/library';
 import type { NotInterestedStore } from '../library/not-interested';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
+import type { SyncStatus } from '../sync/service/status';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
 import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ParsedRequest, type Reply } from './protocol';
@@ -19,6 +20,11 @@ export interface RouterDeps {
     check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number }>;
     markSeen(ids?: string[]): Promise<number>;
     reschedule(): Promise<void>;
+  };
+  /** Syncing the library through the browser's sync (lib/sync/service); absent where it does not run. */
+  sync?: {
+    setEnabled(on: boolean): Promise<SyncStatus>;
+    status(): Promise<SyncStatus>;
   };
   /** Papers unsaved from a card, kept briefly for its Undo (see card-undo.ts). */
   cardUndo: {
@@ -122,6 +128,12 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
     case 'trendingSettingsChanged':
       await deps.trending.reschedule();
       return { ok: true, rescheduled: true };
+    case 'setSync':
+      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      return { ok: true, status: await deps.sync.setEnabled(request.on) };
+    case 'syncStatus':
+      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      return { ok: true, status: await deps.sync.status() };
   }
 }
 
