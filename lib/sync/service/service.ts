@@ -24,7 +24,7 @@ import { allMarkIds, differencesFromState, marksNow, papersChangedSince, writeTo
 import { queueDetails, type DetailsProgress } from './paper-details';
 import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus, type UnreadableItemStatus } from './status';
 import { addEntries, clearSyncState, hasEntries, loadSyncState, markLogRead, noEntries, persistEntries, syncTables } from './sync-store';
-import { applySyncedSettings, localSyncedSettings, TRENDING_SETTING } from './trending-setting';
+import { applySyncedSettings, localSyncedSettings, TRENDING_SETTING, usesDefaultSettings } from './trending-setting';
 import { batchDueAt, classifyWriteError, clearWrites, loadWrites, retryDelay, saveWrites, withPendingChange, type WritesRecord } from './write-schedule';
 
 export const SYNC_WRITE_ALARM = 'sync-write';
@@ -255,7 +255,7 @@ export class SyncService {
     const replica = config.replica ?? (this.deps.newReplicaId ?? newReplicaId)();
     const { library } = this.deps;
     const { db } = library;
-    const [items, settings] = await Promise.all([this.deps.sync.get(null), localSyncedSettings(this.deps.local)]);
+    const [items, settings, defaults] = await Promise.all([this.deps.sync.get(null), localSyncedSettings(this.deps.local), usesDefaultSettings(this.deps.local)]);
     const now = this.now();
     const state = emptySyncState();
     let clock = newClock(replica, config.clock);
@@ -268,7 +268,8 @@ export class SyncService {
       for (const mark of await db.notInterested.toArray()) recordLocalMarks(state, [{ id: mark.id, marked: true }], { t: mark.at, r: replica });
       applied = applyRemoteItems(state, items);
       clock = observe(clock, latestTime(state));
-      if (!state.settings.has(TRENDING_SETTING)) {
+      // Settings left as they came say nothing: only chosen ones are published.
+      if (!state.settings.has(TRENDING_SETTING) && !defaults) {
         const [stamp, next] = tick(clock, now);
         clock = next;
         recordLocalSettings(state, settings, stamp);

@@ -20,6 +20,12 @@ async function localTrending(local: KeyValueArea): Promise<TrendingSettings> {
   return parsed.success ? parsed.data : TrendingSettingsSchema.parse({});
 }
 
+/** Whether this browser's synced settings are still the defaults (nothing chosen, nothing to publish). */
+export async function usesDefaultSettings(local: KeyValueArea): Promise<boolean> {
+  const defaults = syncedPart(TrendingSettingsSchema.parse({}));
+  return JSON.stringify(syncedPart(await localTrending(local))) === JSON.stringify(defaults);
+}
+
 /** This browser's synced settings, by name. */
 export async function localSyncedSettings(local: KeyValueArea): Promise<Map<string, unknown>> {
   return new Map([[TRENDING_SETTING, syncedPart(await localTrending(local))]]);
