@@ -10,6 +10,8 @@ import type { TrendingStatus } from '../trending/status';
  */
 
 const Ids = z.array(ArxivIdSchema).min(1).max(50_000);
+/** Papers a card request may describe at once. */
+const STATE_BATCH_MAX = 500;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }).strict(),
@@ -63,6 +65,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardRemoveTag'), id: ArxivIdSchema, tag: TagSchema }).strict(),
   /** The library's tag names, for a card's autocomplete. */
   z.object({ type: z.literal('cardTagNames') }).strict(),
+  /** What the page shows of saved papers that came through sync by id only (it fills in nothing else). */
+  z.object({ type: z.literal('cardDetails'), papers: z.array(PaperMetadataSchema).min(1).max(STATE_BATCH_MAX) }).strict(),
   z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
   z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
   /** "Check now" in the popup. */
@@ -85,6 +89,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export interface CardPaper {
   id: string;
   tags: string[];
+  /** The paper came through sync by id only: the card may send what the page shows of it. */
+  detailsPending?: true;
 }
 
 /** What each request answers when it succeeds. */
@@ -109,6 +115,7 @@ export interface ReplyPayloads {
   cardAddTag: { saved: CardPaper[] };
   cardRemoveTag: { saved: CardPaper[] };
   cardTagNames: { tags: string[] };
+  cardDetails: { count: number };
   pageSeen: { count: number };
   markNotInterested: { count: number };
   undoNotInterested: { count: number };
@@ -134,6 +141,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'cardAddTag',
   'cardRemoveTag',
   'cardTagNames',
+  'cardDetails',
   'cardNotInterested',
   'cardInterestedAgain',
   'pageSeen',

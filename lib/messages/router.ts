@@ -3,6 +3,7 @@ import type { Library } from '../library/library';
 import type { NotInterestedStore } from '../library/not-interested';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
+import { fillPaperDetails } from '../sync/service/paper-details';
 import type { SyncStatus } from '../sync/service/status';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
@@ -34,7 +35,7 @@ export interface RouterDeps {
 }
 
 /** A saved paper as a card may see it. */
-const card = (paper: Paper): CardPaper => ({ id: paper.id, tags: paper.tags });
+const card = (paper: Paper): CardPaper => ({ id: paper.id, tags: paper.tags, ...(paper.detailsPending ? { detailsPending: true as const } : {}) });
 
 /** Validates a message and its sender, then carries it out. Never throws: failures are replies. */
 export async function routeMessage(message: unknown, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
@@ -103,6 +104,9 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, saved: [card(await library.addTag(request.id, request.tag, request.paper))] };
     case 'cardRemoveTag':
       return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
+    case 'cardDetails':
+      // Fills in placeholders only: a page never replaces details the library holds.
+      return { ok: true, count: (await fillPaperDetails(library, request.papers)).length };
     case 'cardTagNames':
       return { ok: true, tags: (await library.countPerTag()).map((t) => t.tag) };
     case 'markNotInterested':

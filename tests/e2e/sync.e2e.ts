@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { applyRemoteItems } from '@/lib/sync/apply-remote';
 import { emptySyncState, viewLibrary } from '@/lib/sync/sync-state';
-import { SEED_PAPERS } from '../fixtures/hf/markup';
+import { listingPage, SEED_PAPERS } from '../fixtures/hf/markup';
 import { paperApiAnswer } from '../fixtures/hf/paper-api';
 import { buildLibrary } from '../fixtures/sync-library';
 import { launchExtension, sendFromPage, type LoadedExtension } from './extension';
@@ -38,7 +38,8 @@ const byId = new Map(SEED_PAPERS.map((p) => [p.id, p]));
 async function launch(): Promise<Browser> {
   const ext = await launchExtension({ stoppable: true });
   const asked: string[] = [];
-  await routeHuggingFace(ext.context, {});
+  // A daily listing showing one of the synced papers.
+  await routeHuggingFace(ext.context, { '/papers': () => listingPage({ kind: 'daily', papers: SEED_PAPERS.slice(0, 1) }) });
   // Registered last, so it is asked first.
   await ext.context.route('https://huggingface.co/api/papers/*', async (route: Route) => {
     const id = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
@@ -164,6 +165,13 @@ describe('syncing the library between two Chromium profiles', () => {
     await expect.poll(() => list.getByText('details on the way').count(), { timeout: 10_000 }).toBe(PAPERS.length);
     expect(await list.getByRole('link', { name: PAPERS[0]!.id }).count()).toBe(1);
 
+    // A page that shows one of them fills it in, before Hugging Face's API answers.
+    const listing = await b.ext.context.newPage();
+    await listing.goto('https://huggingface.co/papers');
+    await expect.poll(async () => (await libraryOf(b))[PAPERS[0]!.id]?.title, { timeout: 15_000 }).toBe(PAPERS[0]!.title);
+    await listing.close();
+    await expect.poll(() => list.getByText('details on the way').count(), { timeout: 10_000 }).toBe(PAPERS.length - 1);
+
     openApi();
     await expect.poll(() => list.getByText('details on the way').count(), { timeout: 30_000 }).toBe(0);
     expect((await list.getByRole('link').allTextContents()).sort()).toEqual(PAPERS.map((p) => p.title).sort());
@@ -171,7 +179,9 @@ describe('syncing the library between two Chromium profiles', () => {
     const filled = await libraryOf(b);
     expect(filled[PAPERS[0]!.id]).toMatchObject({ title: PAPERS[0]!.title, tags: ['LLM', 'to read'], note: 'Compare with our baseline' });
     expect(filled[PAPERS[0]!.id]!.detailsPending).toBeUndefined();
-    expect([...new Set(b.asked)].sort()).toEqual(PAPERS.map((p) => p.id).sort());
+    // Each of the others was asked for (the one the page filled in, only if asked before the page came).
+    expect(PAPERS.map((p) => p.id)).toEqual(expect.arrayContaining([...new Set(b.asked)]));
+    expect(b.asked).toEqual(expect.arrayContaining(PAPERS.slice(1).map((p) => p.id)));
     await popup.close();
     // B wrote nothing back of what it received.
     expect(await deliver(b, a)).toBe(0);

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
-import { freshLibrary } from '../helpers';
+import { placeholderPaper } from '@/lib/paper/paper';
+import { freshLibrary, metadata } from '../helpers';
 import { serviceFor, profile, simulatedClock } from './profiles';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
@@ -46,5 +47,20 @@ describe('sync messages', () => {
     const library = freshLibrary();
     const deps = { library, notInterested: new NotInterestedStore(library.db), own, trending: {} as never, cardUndo: {} as never };
     expect(await routeMessage({ type: 'syncStatus' }, optionsPage as never, deps)).toEqual({ ok: false, error: 'Sync is not available here' });
+  });
+
+  it('let a papers page fill in the details of papers that came through sync, and nothing else', async () => {
+    const { send, browser } = setup();
+    await browser.library.importPapers([placeholderPaper({ id: '2401.00001', tags: ['LLM'], note: 'n', savedAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 })]);
+    await browser.library.savePaper(metadata({ id: '2401.00002', title: 'The title the library holds' }));
+    expect(await send({ type: 'cardStates', ids: ['2401.00001', '2401.00002'] }, papersTab)).toEqual({
+      ok: true,
+      saved: [{ id: '2401.00001', tags: ['LLM'], detailsPending: true }, { id: '2401.00002', tags: [] }],
+    });
+    const papers = [metadata({ id: '2401.00001', title: 'As the page shows it' }), metadata({ id: '2401.00002', title: 'A page rewriting it' })];
+    expect(await send({ type: 'cardDetails', papers }, papersTab)).toEqual({ ok: true, count: 1 });
+    expect(await browser.library.getPaper('2401.00001')).toMatchObject({ title: 'As the page shows it', tags: ['LLM'], note: 'n', updatedAt: 1_800_000_000_000 });
+    expect((await browser.library.getPaper('2401.00001'))?.detailsPending).toBeUndefined();
+    expect(await browser.library.getPaper('2401.00002')).toMatchObject({ title: 'The title the library holds' });
   });
 });
