@@ -2,7 +2,6 @@ import type { Library } from '../../library/library';
 import { errorMessage } from '../../messages/client';
 import { applyRemoteItems, type RemoteApply } from '../apply-remote';
 import { newClock, newReplicaId, observe, tick, type HybridClock, type Stamp } from '../clock';
-import { itemBytes, SYNC_QUOTA } from '../quota';
 import { isSyncKey } from '../shards';
 import {
   emptySyncState,
@@ -16,13 +15,14 @@ import {
   type ChangedEntries,
   type SyncState,
 } from '../sync-state';
-import { planWrites, TOMBSTONE_DAYS, type WritePlan } from '../write-plan';
+import { planWrites, TOMBSTONE_DAYS } from '../write-plan';
 import { operationsOf, recordBatch } from '../write-rate';
 import type { Alarms, KeyValueArea } from './areas';
 import { loadSyncConfig, saveSyncConfig, type SyncConfig } from './config';
 import { allMarkIds, differencesFromState, marksNow, papersChangedSince, writeToLibrary, type LibraryWrite } from './library-changes';
 import { queueDetails, type DetailsProgress } from './paper-details';
-import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus, type UnreadableItemStatus } from './status';
+import { initialSyncStatus, type SyncStatus } from './status';
+import { loadStatus, saveStatus, statusFromPlan, unreadableStatus, updateStatus } from './status-store';
 import { addEntries, clearSyncState, hasEntries, loadSyncState, markLogRead, noEntries, persistEntries, syncTables } from './sync-store';
 import { applySyncedSettings, localSyncedSettings, TRENDING_SETTING, usesDefaultSettings } from './trending-setting';
 import { batchDueAt, classifyWriteError, clearWrites, loadWrites, retryDelay, saveWrites, withPendingChange, type WritesRecord } from './write-schedule';
@@ -100,12 +100,8 @@ export class SyncService {
   }
 
   async status(): Promise<SyncStatus> {
-    const [config, stored, details] = await Promise.all([
-      loadSyncConfig(this.deps.local),
-      this.deps.local.get(SYNC_STATUS_KEY),
-      this.deps.details?.progress(),
-    ]);
-    const status = (stored[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? initialSyncStatus(config.on);
+    const config = await loadSyncConfig(this.deps.local);
+    const [status, details] = await Promise.all([loadStatus(this.deps.local, config.on), this.deps.details?.progress()]);
     return { ...status, on: config.on, ...(details ? { details } : {}) };
   }
 
@@ -285,7 +281,7 @@ export class SyncService {
     await saveSyncConfig(this.deps.local, { on: true, replica, clock: clock.last });
     const synced = [...viewLibrary(state).settings].map(([name, value]) => ({ name, value }));
     if (await applySyncedSettings(this.deps.local, synced)) await this.deps.onSettingsApplied?.();
-    await this.saveStatus({
+    await saveStatus(this.deps.local, {
       ...initialSyncStatus(true),
       unreadable: applied!.skipped.map(unreadableStatus),
       ...(hasEntries(applied!.changed) ? { lastReceivedAt: now } : {}),
@@ -310,7 +306,7 @@ export class SyncService {
     await clearWrites(this.deps.local);
     this.state = undefined;
     this.written.clear();
-    await this.saveStatus(initialSyncStatus(false));
+    await saveStatus(this.deps.local, initialSyncStatus(false));
   }
 
   /** Daily: tombstones older than the horizon are forgotten (see README: pruning). */
@@ -374,40 +370,14 @@ export class SyncService {
     await this.deps.alarms.clear(SYNC_WRITE_ALARM);
     await this.updateStatus(({ writeProblem: _, failure: __, ...status }) => ({
       ...status,
-      ...planStatus(state, store, plan),
+      ...statusFromPlan(state, store, plan),
       ...(operations > 0 ? { lastSentAt: now } : {}),
     }));
   }
 
-  private async updateStatus(change: (status: SyncStatus) => SyncStatus) {
-    const stored = (await this.deps.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined;
-    await this.saveStatus(change(stored ?? initialSyncStatus(true)));
+  private updateStatus(change: (status: SyncStatus) => SyncStatus) {
+    return updateStatus(this.deps.local, change);
   }
-
-  private async saveStatus(status: SyncStatus) {
-    const { details: _, ...kept } = status;
-    await this.deps.local.set({ [SYNC_STATUS_KEY]: kept });
-  }
-}
-
-/** What the status says after a write plan: papers synced, space used, what is left out and why. */
-function planStatus(state: SyncState, store: Readonly<Record<string, unknown>>, plan: WritePlan): Partial<SyncStatus> {
-  let papers = 0;
-  for (const paper of state.papers.values()) if (paper.meta !== undefined) papers++;
-  let foreign = 0;
-  for (const [key, value] of Object.entries(store)) if (!isSyncKey(key)) foreign += itemBytes(key, value);
-  return {
-    papers,
-    syncedPapers: papers - plan.unsynced.papers,
-    bytesUsed: plan.bytes + foreign,
-    quotaBytes: SYNC_QUOTA.totalBytes,
-    unsynced: { papers: plan.unsynced.papers, marks: plan.unsynced.marks, tooLarge: plan.unsynced.tooLarge.length, blocked: plan.unsynced.blocked },
-    unreadable: plan.items.flatMap((item) => (item.problem ? [unreadableStatus(item.problem)] : [])),
-  };
-}
-
-function unreadableStatus(item: UnreadableItemStatus): UnreadableItemStatus {
-  return { key: item.key, reason: item.reason, detail: item.detail };
 }
 
 function everyEntry(state: SyncState): ChangedEntries {
