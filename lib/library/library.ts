@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
-import { fillMetadata, mergeMetadata, newPaper, withDetails } from '../paper/paper';
+import { fillMetadata, hasDetails, mergeMetadata, newPaper, withDetails } from '../paper/paper';
 import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '../paper/tags';
 import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
@@ -47,7 +47,7 @@ export class Library {
   async savePapers(papers: PaperMetadata[], tags: string[] = [], source: MetadataSource = 'extension'): Promise<Paper[]> {
     // A placeholder (a paper that came through sync) takes whatever metadata arrives first.
     const refresh = (old: Paper, fresh: PaperMetadata) =>
-      old.detailsPending ? withDetails(old, fresh) : source === 'page' ? fillMetadata(old, fresh) : mergeMetadata(old, fresh);
+      old.detailsPending && hasDetails(fresh) ? withDetails(old, fresh) : source === 'page' ? fillMetadata(old, fresh) : mergeMetadata(old, fresh);
     const saved = await this.write(async (table) => {
       const spelled = await this.librarySpelling(table, tags);
       const existing = await table.bulkGet(papers.map((p) => p.id));
@@ -110,7 +110,7 @@ export class Library {
       const now = this.now();
       let paper: Paper;
       if (old) {
-        const known = old.detailsPending && metadata ? withDetails(old, metadata) : old;
+        const known = old.detailsPending && metadata && hasDetails(metadata) ? withDetails(old, metadata) : old;
         paper = { ...known, tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
       }
       else if (metadata) paper = newPaper(metadata, now, spelled ? [spelled] : []);

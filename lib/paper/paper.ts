@@ -54,6 +54,11 @@ export function placeholderPaper(fields: SyncedFields): Paper {
   return { id, title: id, summary: '', authors: [], links: paperLinks(id), tags, note, savedAt, updatedAt, detailsPending: true };
 }
 
+/** Whether metadata says more than the paper's id (a placeholder's own, sent back, does not). */
+export function hasDetails(metadata: PaperMetadata): boolean {
+  return metadata.title !== metadata.id;
+}
+
 /** A placeholder paper with its details in: the metadata replaces the stand-ins; tags, note and dates stay. */
 export function withDetails(paper: Paper, metadata: PaperMetadata): Paper {
   const { detailsPending: _, ...rest } = paper;

@@ -2,7 +2,7 @@ import { lookUpPaper, type PaperLookup } from '../../hf/paper-api';
 import type { Library } from '../../library/library';
 import type { PaperDetailsRecord } from '../../library/schema';
 import type { PaperMetadata } from '../../paper/model';
-import { withDetails } from '../../paper/paper';
+import { hasDetails, withDetails } from '../../paper/paper';
 import { z } from '../../zod-config';
 import { readKey, realSleep, type Alarms, type KeyValueArea, type Sleep } from './areas';
 
@@ -183,8 +183,9 @@ async function pendingIds(library: Library, ids: string[]): Promise<Set<string>>
  * Puts details into the papers and marks that wait for them, in one action: tags, notes and dates stay
  * as they are (so sync has nothing to record), and their queue entries go. Returns the papers filled.
  */
-export async function fillPaperDetails(library: Library, papers: PaperMetadata[]): Promise<string[]> {
+export async function fillPaperDetails(library: Library, described: PaperMetadata[]): Promise<string[]> {
   const { db } = library;
+  const papers = described.filter(hasDetails);
   const ids = papers.map((p) => p.id);
   return library.writeWith([db.notInterested, db.paperDetails], async () => {
     const [rows, marks] = await Promise.all([db.papers.bulkGet(ids), db.notInterested.bulkGet(ids)]);

@@ -164,4 +164,16 @@ describe('filling in the details of synced papers', () => {
     expect(hf.requests).toHaveLength(0);
     expect(await library.db.paperDetails.count()).toBe(0);
   });
+
+  it('keeps a placeholder waiting when it is saved again with its own stand-in metadata (tagging it in bulk)', async () => {
+    const hf = fakeHuggingFace();
+    const library = freshLibrary(hf.clock.now);
+    const id = SEED_PAPERS[3]!.id;
+    await placeholders(library, [id], hf.clock.now());
+    await library.savePapers([{ id, title: id, summary: '', authors: [] }], ['bulk']);
+    expect(await library.getPaper(id)).toMatchObject({ title: id, tags: ['from sync', 'bulk'], detailsPending: true });
+    const { details } = filler(library, hf);
+    await details.run();
+    expect(await library.getPaper(id)).toMatchObject({ title: SEED_PAPERS[3]!.title, tags: ['from sync', 'bulk'] });
+  });
 });
