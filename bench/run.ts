@@ -11,6 +11,7 @@ import { benchRelevance } from './relevance';
 import { measureScrolling } from './scrolling';
 import { measureIndexSize, measureTypo } from './search-index';
 import { measureSuggestionLatency } from './suggestions';
+import { measureSync } from './sync';
 import type { Figure } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -103,6 +104,10 @@ rows.push({ figure: `importing a ${big}-paper backup (file to done)`, value: `${
 const check = await measureTrendingCheck(10);
 rows.push({ figure: 'trending check, nothing changed', value: `${check.unchanged.requests} request, ${check.unchanged.rowsWritten} rows written`, target: '1 request, 0 writes' });
 rows.push({ figure: 'trending check, 10 papers changed', value: `${check.changed.requests} request, ${check.changed.rowsWritten} rows written`, target: '1 request' });
+// Sync (lib/sync, in Node): the encoded size of a 3,000-paper library and applying what another browser sent.
+const sync = measureSync(quick ? 3 : 15);
+rows.push({ figure: 'sync: encoded size per paper (3,000-paper library in storage.sync)', value: `${sync.bytesPerPaper.toFixed(1)} bytes (${sync.bytes.toLocaleString('en')} of 102,400)`, target: 'a 3,000-paper library fits', raw: sync.bytesPerPaper });
+rows.push({ figure: 'sync: apply 1,000 remote papers (decode, merge, library changes)', value: ms(sync.applyThousand), target: '', raw: sync.applyThousand });
 
 // Learning from the library (lib/relevance): training, scoring, the stored model, suggestions on screen.
 const learned = benchRelevance(undefined, runs);

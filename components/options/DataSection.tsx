@@ -27,12 +27,13 @@ type ImportState =
   | { step: 'done'; message: string };
 
 export function DataSection() {
-  const { library, download } = useOptionsServices();
+  const { library, download, send } = useOptionsServices();
   const tags = useLiveQuery(() => countTags(library.db), [library]) ?? [];
   const count = useLiveQuery(() => library.countPapers(), [library]);
   const [scope, setScope] = useState('');
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [syncOn, setSyncOn] = useState(false);
 
   const [exportError, setExportError] = useState<string>();
 
@@ -67,6 +68,23 @@ export function DataSection() {
     } catch (error) {
       setState({ step: 'error', error: `The import failed and nothing was changed: ${errorMessage(error)}` });
     }
+  };
+
+  const askToDelete = async () => {
+    const reply = await send({ type: 'syncStatus' });
+    setSyncOn(reply.ok && reply.status?.on === true);
+    setConfirmDelete(true);
+  };
+
+  // Deleting with sync on would delete the library in every synced browser: sync goes off first.
+  const deleteEverything = async () => {
+    if (syncOn) {
+      const reply = await send({ type: 'setSync', on: false });
+      if (!reply.ok) return setState({ step: 'error', error: `Nothing was deleted: sync could not be turned off (${reply.error}).` });
+    }
+    await library.deleteAll();
+    setConfirmDelete(false);
+    setState({ step: 'done', message: syncOn ? 'All data deleted in this browser. Sync is off; your other browsers keep their library.' : 'All data deleted.' });
   };
 
   return (
@@ -131,13 +149,19 @@ export function DataSection() {
           <p>
             This removes all {count ?? 0} papers, their tags and notes, and the trending history. It cannot be undone.
           </p>
+          {syncOn && (
+            <p role="note">
+              Sync is on: PaperShelf turns it off in this browser first, so your other browsers keep their library. To empty them too, delete
+              all data in each of them.
+            </p>
+          )}
           <button type="button" onClick={() => void exportAs('json')}>
             Export a backup first
           </button>{' '}
           <button
             type="button"
             className="danger"
-            onClick={() => void library.deleteAll().then(() => (setConfirmDelete(false), setState({ step: 'done', message: 'All data deleted.' })))}
+            onClick={() => void deleteEverything()}
           >
             Delete everything
           </button>{' '}
@@ -146,7 +170,7 @@ export function DataSection() {
           </button>
         </div>
       ) : (
-        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+        <button type="button" className="danger" onClick={() => void askToDelete()}>
           Delete all data…
         </button>
       )}

@@ -1,6 +1,7 @@
 import { DataSection } from './DataSection';
 import { LearningSection } from './LearningSection';
 import { OptionsServicesProvider, type OptionsServices } from './services';
+import { SyncSection } from './SyncSection';
 import { TagsSection } from './TagsSection';
 import { TrendingSection } from './TrendingSection';
 import './options.css';
@@ -14,6 +15,7 @@ export function Options({ services }: { services: OptionsServices }) {
         <DataSection />
         <TrendingSection />
         <LearningSection />
+        <SyncSection />
       </main>
     </OptionsServicesProvider>
   );

@@ -34,7 +34,7 @@ export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect,
           <a className="title" href={paper.links.huggingFace} target="_blank" rel="noreferrer" tabIndex={-1}>
             {paper.title}
           </a>
-          <PaperByline paper={paper} />
+          {paper.detailsPending ? <span className="byline">details on the way</span> : <PaperByline paper={paper} />}
           {paper.tags.length > 0 && !expanded && <span className="tags-line">{paper.tags.map((t) => `#${t}`).join(' ')}</span>}
         </div>
         <SaveToggle saved title={paper.title} onToggle={() => onRemove(paper)} />

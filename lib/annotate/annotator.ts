@@ -292,9 +292,21 @@ export class Annotator {
     for (let i = 0; i < unique.length; i += STATE_BATCH) {
       const batch = unique.slice(i, i + STATE_BATCH);
       const reply = await this.deps.send({ type: 'cardStates', ids: batch });
-      if (reply.ok) this.showSaved(batch, reply.saved);
-      else this.each(batch, (bar) => bar.update({ error: reply.error }));
+      if (reply.ok) {
+        this.showSaved(batch, reply.saved);
+        this.sendDetails(reply.saved);
+      } else this.each(batch, (bar) => bar.update({ error: reply.error }));
     }
+  }
+
+  /** Saved papers that came through sync by id only take their details from this page. */
+  private sendDetails(saved: CardPaper[]) {
+    const papers = saved.flatMap((p) => {
+      const annotation = p.detailsPending ? this.byId.get(p.id)?.values().next().value : undefined;
+      const paper = annotation && this.paperOf(annotation);
+      return paper ? [paper] : [];
+    });
+    if (papers.length > 0) void this.deps.send({ type: 'cardDetails', papers });
   }
 
   /** Shows the library's answer for `ids`: those in `saved` are saved with their tags, the rest not. */

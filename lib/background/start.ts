@@ -5,6 +5,7 @@ import { NotInterestedStore } from '../library/not-interested';
 import { broadcastLibraryChange, lastLibraryChangeAt, LIBRARY_CHANGE_KEY } from '../messages/library-change';
 import { routeMessage, type RouterDeps } from '../messages/router';
 import { learningSettings } from '../settings/learning';
+import { startSyncService } from '../sync/service/in-background';
 import { TRENDING_ALARM, TrendingWatcher } from '../trending/watcher';
 import { keepForUndo, takeForUndo } from './card-undo';
 import { RelevanceService } from './relevance-service';
@@ -56,12 +57,15 @@ export function startBackground(): void {
     }
   });
 
+  const sync = startSyncService({ library, notInterested, onSettingsApplied: () => trending.reschedule() });
+
   const deps: RouterDeps = {
     library,
     notInterested,
     own: { id: browser.runtime.id, origin: browser.runtime.getURL('/'), version: browser.runtime.getManifest().version },
     cardUndo: { keep: (papers) => keepForUndo(papers), take: (token) => takeForUndo(token) },
     trending,
+    sync,
     relevance: {
       suggestions: (paper, limit) => relevance.suggestions(paper, limit),
       forYou: (papers) => relevance.forYou(papers),

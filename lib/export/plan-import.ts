@@ -34,10 +34,13 @@ export function planImport(existing: ReadonlyMap<string, Paper>, incoming: Paper
 
 function merge(mine: Paper, theirs: Paper): Paper {
   const newer = theirs.updatedAt > mine.updatedAt ? theirs : mine;
+  const older = newer === theirs ? mine : theirs;
+  // A placeholder (a paper synced by its id only) never replaces real details.
+  const described = newer.detailsPending && !older.detailsPending ? older : newer;
   return {
-    ...newer,
+    ...described,
     tags: uniqueTags([...mine.tags, ...theirs.tags]),
-    note: newer.note || (newer === theirs ? mine.note : theirs.note),
+    note: newer.note || older.note,
     savedAt: Math.min(mine.savedAt, theirs.savedAt),
     updatedAt: Math.max(mine.updatedAt, theirs.updatedAt),
   };

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
-import { fillMetadata, mergeMetadata, newPaper } from '../paper/paper';
+import { fillMetadata, hasDetails, mergeMetadata, newPaper, withDetails } from '../paper/paper';
 import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '../paper/tags';
 import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
@@ -45,7 +45,9 @@ export class Library {
    * page sent only fills in what a saved paper lacks: a page must not rewrite what the user kept.
    */
   async savePapers(papers: PaperMetadata[], tags: string[] = [], source: MetadataSource = 'extension'): Promise<Paper[]> {
-    const refresh = source === 'page' ? fillMetadata : mergeMetadata;
+    // A placeholder (a paper that came through sync) takes whatever metadata arrives first.
+    const refresh = (old: Paper, fresh: PaperMetadata) =>
+      old.detailsPending && hasDetails(fresh) ? withDetails(old, fresh) : source === 'page' ? fillMetadata(old, fresh) : mergeMetadata(old, fresh);
     const saved = await this.write(async (table) => {
       const spelled = await this.librarySpelling(table, tags);
       const existing = await table.bulkGet(papers.map((p) => p.id));
@@ -107,7 +109,10 @@ export class Library {
       const old = await table.get(id);
       const now = this.now();
       let paper: Paper;
-      if (old) paper = { ...old, tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
+      if (old) {
+        const known = old.detailsPending && metadata && hasDetails(metadata) ? withDetails(old, metadata) : old;
+        paper = { ...known, tags: uniqueTags([...old.tags, ...(spelled ? [spelled] : [])]), updatedAt: now };
+      }
       else if (metadata) paper = newPaper(metadata, now, spelled ? [spelled] : []);
       else throw new PaperNotSavedError(id);
       await table.put(paper);
@@ -194,6 +199,16 @@ export class Library {
       await this.db.trending.clear();
     });
     this.emit(ids);
+  }
+
+  /**
+   * Runs `body` as one action over the papers and `tables` (sync applies what another browser did
+   * this way, together with its own records); listeners hear of the papers `body` says it changed.
+   */
+  async writeWith<T>(tables: Table[], body: () => Promise<{ result: T; changed: string[] }>): Promise<T> {
+    const { result, changed } = await this.reopening(() => this.db.transaction('rw', [this.db.papers, ...tables], body));
+    this.emit(changed);
+    return result;
   }
 
   async setNote(id: string, note: string): Promise<Paper> {

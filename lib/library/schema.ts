@@ -1,6 +1,9 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Paper, PaperMetadata } from '../paper/model';
 import { version2Words } from './version2-words';
+import type { MarkRegister } from '../sync/marks';
+import type { PaperState } from '../sync/paper-state';
+import type { SettingRegister } from '../sync/synced-settings';
 import { logPaperChanges } from './change-log';
 import { enforcePaperLimits } from './limits-guard';
 import { repairPaper } from './repair';
@@ -62,6 +65,30 @@ export interface NotInterestedRecord {
   id: string;
   paper: PaperMetadata;
   at: number;
+  /** Marked on another browser: `paper` holds the id as its title until Hugging Face tells the rest. */
+  detailsPending?: true;
+}
+
+/**
+ * How far a reader of the change log (other than the search index, which keeps its own place) has
+ * read: entries above `seq` are kept for it. Sync reads the log to record each local action.
+ */
+export interface ChangeReaderRecord {
+  name: string;
+  seq: number;
+}
+
+/** A paper (or a "not interested" mark) that came through sync with its id only, waiting for its details. */
+export interface PaperDetailsRecord {
+  id: string;
+  kind: 'paper' | 'mark';
+  /** When to ask Hugging Face next (ms since the epoch). */
+  due: number;
+  /** Newest first: the papers at the top of the library fill in first. */
+  savedAt: number;
+  attempts: number;
+  /** What went wrong at the last try, for the settings page. */
+  problem?: string;
 }
 
 export const SCHEMA_VERSIONS = [
@@ -119,6 +146,13 @@ export const SCHEMA_VERSIONS = [
     version: 6,
     stores: { relevance: 'key', notInterested: 'id, at' },
   },
+  {
+    // 7: the library synced through the browser's storage.sync (lib/sync): the replicated state of
+    // each paper, mark and setting, where sync has read the change log, and the papers that arrived
+    // with their ids only and wait for their details from Hugging Face.
+    version: 7,
+    stores: { syncPapers: 'id', syncMarks: 'id', syncSettings: 'name', changeReaders: 'name', paperDetails: 'id, due' },
+  },
 ] as const;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -132,6 +166,11 @@ export type LibraryDatabase = Dexie & {
   searchIndex: Table<SearchIndexRecord, string>;
   relevance: Table<RelevanceRecord, string>;
   notInterested: Table<NotInterestedRecord, string>;
+  syncPapers: Table<PaperState, string>;
+  syncMarks: Table<MarkRegister, string>;
+  syncSettings: Table<SettingRegister, string>;
+  changeReaders: Table<ChangeReaderRecord, string>;
+  paperDetails: Table<PaperDetailsRecord, string>;
 };
 
 /** Opens (lazily) the library database with all versions up to `upTo` (the newest by default). */

@@ -1,6 +1,7 @@
 import { z } from '../zod-config';
 import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper } from '../paper/model';
 import type { TagCount } from '../paper/tags';
+import type { SyncStatus } from '../sync/service/status';
 import type { TrendingStatus } from '../trending/status';
 
 /**
@@ -12,6 +13,8 @@ const Ids = z.array(ArxivIdSchema).min(1).max(50_000);
 /** A paper as the learner reads it: what a page shows of it, the title and the abstract or its start. */
 const PaperTextSchema = PaperMetadataSchema.pick({ id: true, title: true, summary: true });
 const PaperTexts = z.array(PaperTextSchema).min(1).max(5000);
+/** Papers a card request may describe at once. */
+const STATE_BATCH_MAX = 500;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }).strict(),
@@ -73,6 +76,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardForYou'), papers: PaperTexts }).strict(),
   /** On a paper's own page: saved papers like it. */
   z.object({ type: z.literal('cardRelated'), paper: PaperTextSchema }).strict(),
+  /** What the page shows of saved papers that came through sync by id only (it fills in nothing else). */
+  z.object({ type: z.literal('cardDetails'), papers: z.array(PaperMetadataSchema).min(1).max(STATE_BATCH_MAX) }).strict(),
   z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
   z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
   /** "Check now" in the popup. */
@@ -81,6 +86,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('markTrendingSeen'), ids: Ids.optional() }).strict(),
   /** The options page changed the trending settings: reschedule and recount. */
   z.object({ type: z.literal('trendingSettingsChanged') }).strict(),
+  /** "Sync my library through this browser's sync" in the settings page, and what sync is doing. */
+  z.object({ type: z.literal('setSync'), on: z.boolean() }).strict(),
+  z.object({ type: z.literal('syncStatus') }).strict(),
 ]);
 
 export type Request = z.input<typeof RequestSchema>;
@@ -94,6 +102,8 @@ export interface CardPaper {
   tags: string[];
   /** Tags to suggest for it, best first (after a save). */
   suggested?: string[];
+  /** The paper came through sync by id only: the card may send what the page shows of it. */
+  detailsPending?: true;
 }
 
 /** A paper's "For you" score and why, in a few words. */
@@ -130,6 +140,7 @@ export interface ReplyPayloads {
   cardRelated: { related: { id: string; title: string }[] };
   rankForYou: { scores: ForYouScore[]; learned: boolean };
   suggestTags: { tags: string[] };
+  cardDetails: { count: number };
   pageSeen: { count: number };
   markNotInterested: { count: number };
   undoNotInterested: { count: number };
@@ -138,6 +149,8 @@ export interface ReplyPayloads {
   checkTrending: { outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number };
   markTrendingSeen: { count: number };
   trendingSettingsChanged: { rescheduled: true };
+  setSync: { status: SyncStatus };
+  syncStatus: { status: SyncStatus };
 }
 
 export type Failure = { ok: false; error: string };
@@ -155,6 +168,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'cardTagNames',
   'cardForYou',
   'cardRelated',
+  'cardDetails',
   'cardNotInterested',
   'cardInterestedAgain',
   'pageSeen',

@@ -3,6 +3,8 @@ import type { Library } from '../library/library';
 import type { NotInterestedStore } from '../library/not-interested';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
+import { fillPaperDetails } from '../sync/service/paper-details';
+import type { SyncStatus } from '../sync/service/status';
 import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
 import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ForYouScore, type ParsedRequest, type Reply } from './protocol';
@@ -28,6 +30,11 @@ export interface RouterDeps {
     /** A paper saved without tags gets the top suggestion (the reader's choice, off by default). */
     tagsNewSaves(): Promise<boolean>;
   };
+  /** Syncing the library through the browser's sync (lib/sync/service); absent where it does not run. */
+  sync?: {
+    setEnabled(on: boolean): Promise<SyncStatus>;
+    status(): Promise<SyncStatus>;
+  };
   /** Papers unsaved from a card, kept briefly for its Undo (see card-undo.ts). */
   cardUndo: {
     keep(papers: Paper[]): Promise<string>;
@@ -36,7 +43,7 @@ export interface RouterDeps {
 }
 
 /** A saved paper as a card may see it. */
-const card = (paper: Paper): CardPaper => ({ id: paper.id, tags: paper.tags });
+const card = (paper: Paper): CardPaper => ({ id: paper.id, tags: paper.tags, ...(paper.detailsPending ? { detailsPending: true as const } : {}) });
 
 /** Validates a message and its sender, then carries it out. Never throws: failures are replies. */
 export async function routeMessage(message: unknown, sender: MessageSender, deps: RouterDeps): Promise<Reply> {
@@ -108,6 +115,9 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       return { ok: true, saved: [card(await library.addTag(request.id, request.tag, request.paper))] };
     case 'cardRemoveTag':
       return { ok: true, saved: [card(await library.removeTag(request.id, request.tag))] };
+    case 'cardDetails':
+      // Fills in placeholders only: a page never replaces details the library holds.
+      return { ok: true, count: (await fillPaperDetails(library, request.papers)).length };
     case 'cardTagNames': {
       // Suggestions for the card's paper first, then every tag of the library.
       const paper = request.id === undefined ? undefined : await library.getPaper(request.id);
@@ -162,6 +172,12 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
     case 'trendingSettingsChanged':
       await deps.trending.reschedule();
       return { ok: true, rescheduled: true };
+    case 'setSync':
+      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      return { ok: true, status: await deps.sync.setEnabled(request.on) };
+    case 'syncStatus':
+      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      return { ok: true, status: await deps.sync.status() };
   }
 }
 

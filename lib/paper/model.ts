@@ -103,6 +103,11 @@ export const PaperSchema = PaperMetadataSchema.extend({
   /** Epoch milliseconds. */
   savedAt: Time,
   updatedAt: Time,
+  /**
+   * The paper came through sync with its id, tags, note and dates only: its title is the arXiv id
+   * until Hugging Face (or a page showing it) tells the rest.
+   */
+  detailsPending: z.literal(true).optional(),
 }).transform((paper) => ({ ...paper, links: paperLinks(paper.id) }));
 
 export type Organization = z.infer<typeof OrganizationSchema>;

@@ -41,3 +41,26 @@ export function fillMetadata<T extends PaperMetadata>(existing: T, fresh: PaperM
   }
   return filled;
 }
+
+/** The synced part of a paper: what another browser sends of it. */
+export type SyncedFields = Pick<Paper, 'id' | 'tags' | 'note' | 'savedAt' | 'updatedAt'>;
+
+/**
+ * A paper known by its synced fields only: the arXiv id stands in for the title (the model asks for
+ * one) and `detailsPending` says the rest is on the way.
+ */
+export function placeholderPaper(fields: SyncedFields): Paper {
+  const { id, tags, note, savedAt, updatedAt } = fields;
+  return { id, title: id, summary: '', authors: [], links: paperLinks(id), tags, note, savedAt, updatedAt, detailsPending: true };
+}
+
+/** Whether metadata says more than the paper's id (a placeholder's own, sent back, does not). */
+export function hasDetails(metadata: PaperMetadata): boolean {
+  return metadata.title !== metadata.id;
+}
+
+/** A placeholder paper with its details in: the metadata replaces the stand-ins; tags, note and dates stay. */
+export function withDetails(paper: Paper, metadata: PaperMetadata): Paper {
+  const { detailsPending: _, ...rest } = paper;
+  return { ...rest, ...metadata, id: paper.id, links: paperLinks(paper.id) };
+}

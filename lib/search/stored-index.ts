@@ -40,13 +40,15 @@ export class StoredLibraryIndex {
       if (!this.index || !this.unsaved) return;
       const data = this.index.toSnapshot();
       const seq = this.seq;
-      const { searchIndex, changes } = this.db;
-      await this.db.transaction('rw', searchIndex, changes, async () => {
+      const { searchIndex, changes, changeReaders } = this.db;
+      await this.db.transaction('rw', searchIndex, changes, changeReaders, async () => {
         const saved = await searchIndex.get(KEY);
         if (saved?.format === SEARCH_INDEX_FORMAT && saved.seq >= seq) return;
         await searchIndex.put({ key: KEY, format: SEARCH_INDEX_FORMAT, seq, data });
-        // The last included change stays, so the log's newest key keeps telling readers where it is.
-        await changes.where('seq').below(seq).delete();
+        // The last included change stays, so the log's newest key keeps telling readers where it is;
+        // so do the changes another reader (sync) has not read yet.
+        const readers = await changeReaders.toArray();
+        await changes.where('seq').below(Math.min(seq, ...readers.map((r) => r.seq + 1))).delete();
       });
       this.unsaved = false;
     });

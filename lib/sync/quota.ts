@@ -25,9 +25,21 @@ export interface Selection {
 
 const utf8 = new TextEncoder();
 
-/** What an item costs, counted as the browsers count: the key's length plus the JSON of the value. */
+/**
+ * What an item costs, counted as the browsers count: the key's length plus the JSON of the value, in
+ * UTF-8. Chrome counts the JSON its own writer makes, which escapes "<" as \u003C (and U+2028, U+2029
+ * as \u2028, \u2029): those cost six bytes where JSON.stringify writes one (or three), so they are
+ * counted at Chrome's price. Firefox counts less, never more.
+ */
 export function itemBytes(key: string, value: unknown): number {
-  return utf8.encode(key).length + utf8.encode(JSON.stringify(value) ?? '').length;
+  const json = JSON.stringify(value) ?? '';
+  let escaped = 0;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code === 0x3c) escaped += 5;
+    else if (code === 0x2028 || code === 0x2029) escaped += 3;
+  }
+  return utf8.encode(key).length + utf8.encode(json).length + escaped;
 }
 
 interface Candidate {

@@ -1,0 +1,65 @@
+import { PaperMetadataSchema, type PaperMetadata } from '../paper/model';
+import { retryAfter } from '../trending/fetch-list';
+import { z } from '../zod-config';
+import { entryToMetadata } from './data-blob';
+
+/**
+ * One paper from Hugging Face's API (`GET /api/papers/<id>`), for papers that reached the library by
+ * their id only (through sync). The answer is the flat `paper` shape of /api/daily_papers entries;
+ * extra fields are allowed, missing required ones refuse it.
+ */
+
+const PaperAnswerSchema = z.looseObject({
+  id: z.string(),
+  title: z.string().min(1),
+  summary: z.string(),
+  authors: z.array(z.looseObject({ name: z.string() })),
+  publishedAt: z.string(),
+});
+
+export type PaperLookup =
+  | { kind: 'found'; paper: PaperMetadata }
+  /** Hugging Face does not know the paper (404), or answered something that is not it. */
+  | { kind: 'missing'; message: string }
+  /** Worth trying again later; `retryAfterMs` when Hugging Face asked us to slow down. */
+  | { kind: 'failed'; message: string; rateLimited?: boolean; retryAfterMs?: number };
+
+export const PAPER_TIMEOUT_MS = 20_000;
+
+export function paperApiUrl(id: string): string {
+  return `https://huggingface.co/api/papers/${encodeURIComponent(id)}`;
+}
+
+export async function lookUpPaper(id: string, options: { fetch?: typeof fetch; now?: () => number; timeoutMs?: number } = {}): Promise<PaperLookup> {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(paperApiUrl(id), {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(options.timeoutMs ?? PAPER_TIMEOUT_MS),
+      credentials: 'omit',
+    });
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    const timedOut = name === 'TimeoutError' || name === 'AbortError';
+    return { kind: 'failed', message: timedOut ? 'Hugging Face did not answer in time' : 'Offline: Hugging Face could not be reached' };
+  }
+  if (response.status === 429) {
+    const wait = retryAfter(response.headers.get('Retry-After'), (options.now ?? Date.now)());
+    return { kind: 'failed', message: 'Hugging Face asked us to slow down', rateLimited: true, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+  }
+  if (response.status === 404) return { kind: 'missing', message: 'Hugging Face does not list this paper' };
+  if (!response.ok) return { kind: 'failed', message: `Hugging Face answered HTTP ${response.status}` };
+
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    return { kind: 'missing', message: 'Hugging Face sent an answer that is not JSON' };
+  }
+  const answer = PaperAnswerSchema.safeParse(body);
+  if (!answer.success) return { kind: 'missing', message: "Hugging Face's answer was not a paper" };
+  const paper = PaperMetadataSchema.safeParse(entryToMetadata(answer.data));
+  if (!paper.success || paper.data.id !== id) return { kind: 'missing', message: "Hugging Face's answer was not this paper" };
+  return { kind: 'found', paper: paper.data };
+}
