@@ -6,13 +6,16 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, which other programs on the machine do not stretch as they stretch `dur`. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string; frame?: string } };
 }
 
 export interface MainThreadTime {
-  /** All main-thread task time, ms. */
+  /** All main-thread task time, ms: the thread's CPU time where the trace has it (so that other work
+   * on a busy machine does not count), else wall time. */
   total: number;
   /** Durations of tasks of 50 ms or more, ms, longest first. */
   longTasks: number[];
@@ -56,6 +59,7 @@ function summarize(events: TraceEvent[]): MainThreadTime {
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const runTasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const tasks = runTasks.map((e) => e.dur! / 1000);
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur!) / 1000;
   const own = merge(
     onMain
       .filter((e) => OWN_SCRIPT.has(e.name) && e.args?.data?.url?.startsWith('chrome-extension://'))
@@ -70,7 +74,7 @@ function summarize(events: TraceEvent[]): MainThreadTime {
     if (task.dur! >= 50_000 && task.dur! - ours < 50_000) caused++;
   }
   return {
-    total: tasks.reduce((a, b) => a + b, 0),
+    total: runTasks.reduce((n, e) => n + cpu(e), 0),
     longTasks: tasks.filter((d) => d >= 50).sort((a, b) => b - a),
     longest: Math.max(0, ...tasks),
     causedLongTasks: caused,
@@ -114,10 +118,10 @@ function byKind(runTasks: TraceEvent[], onMain: TraceEvent[]): Record<string, nu
       if (e.ts < childEnd) continue; // nested inside an earlier direct part
       childEnd = e.ts + e.dur!;
       const kind = kindOf(e);
-      out[kind] = (out[kind] ?? 0) + e.dur! / 1000;
-      covered += e.dur!;
+      out[kind] = (out[kind] ?? 0) + (e.tdur ?? e.dur!) / 1000;
+      covered += e.tdur ?? e.dur!;
     }
-    out.other = (out.other ?? 0) + Math.max(0, task.dur! - covered) / 1000;
+    out.other = (out.other ?? 0) + Math.max(0, (task.tdur ?? task.dur!) - covered) / 1000;
   }
   return out;
 }

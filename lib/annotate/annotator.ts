@@ -256,7 +256,8 @@ export class Annotator {
     let set = this.byId.get(id);
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
-    this.builder.add(bar, () => this.place(annotation));
+    this.place(annotation);
+    this.builder.add(bar);
     return true;
   }
 
@@ -277,7 +278,7 @@ export class Annotator {
   private forgetDetached() {
     for (const annotation of [...this.byCard.values()]) {
       if (!annotation.card.isConnected) this.forget(annotation);
-      else if (annotation.bar.isBuilt && !annotation.bar.host.isConnected) this.place(annotation);
+      else if (!annotation.bar.host.isConnected && !annotation.bar.isRemoved) this.place(annotation);
     }
   }
 

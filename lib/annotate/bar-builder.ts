@@ -7,12 +7,11 @@ export const FIRST_SCREENFUL = 12;
 /**
  * Builds card bars: the first screenful at once, the rest in slices of a few milliseconds, one slice
  * a task, until every card has its bar. All of it happens while the page loads, not while the
- * reader scrolls: a bar built during scrolling makes the page lay out and paint again under the
- * reader's fingers (measured: most of what lazy building cost a real listing), while bars already in
- * place cost a scroll nothing.
+ * reader scrolls. Bars are in the page before they are built (an empty host of the bar's height), so
+ * building one lays out and paints that bar alone.
  */
 export class BarBuilder {
-  private queue: { bar: CardBar; place: () => void }[] = [];
+  private queue: CardBar[] = [];
   /** The next queued bar to build (the queue is not shifted: that is quadratic at 5,000 cards). */
   private head = 0;
   private running = false;
@@ -23,15 +22,14 @@ export class BarBuilder {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Queues a bar; `place` puts its host into the page just before it is built. */
-  add(bar: CardBar, place: () => void): void {
+  /** Queues a bar whose host is in the page. */
+  add(bar: CardBar): void {
     if (this.built < FIRST_SCREENFUL) {
       this.built++;
-      place();
       bar.build();
       return;
     }
-    this.queue.push({ bar, place });
+    this.queue.push(bar);
     if (!this.running) {
       this.running = true;
       this.schedule(() => this.slice());
@@ -48,9 +46,8 @@ export class BarBuilder {
   private slice() {
     const deadline = this.now() + SLICE_BUDGET_MS;
     while (this.head < this.queue.length && this.now() < deadline) {
-      const { bar, place } = this.queue[this.head++]!;
+      const bar = this.queue[this.head++]!;
       if (bar.isRemoved) continue;
-      place();
       bar.build();
       this.built++;
     }

@@ -20,6 +20,28 @@ export interface CardBarOptions {
   features?: readonly CardFeature[];
 }
 
+/**
+ * What fits on one line of a bar on a narrow card (about 480 px inside); a bar showing more grows to
+ * two lines. Widths in px at the bar's 12 px font, a little generous.
+ */
+const ONE_LINE_WIDTH_PX = 440;
+const CHAR_PX = 7;
+
+function estimatedWidth(state: CardState): number {
+  const chip = (text: string) => text.length * CHAR_PX + 30;
+  const words = (text: string) => (text ? text.length * CHAR_PX + 10 : 0);
+  return (
+    70 + // Save
+    100 + // the tag input
+    (state.saved ? 0 : 110) + // Not interested
+    (state.isNew ? 45 : 0) +
+    (state.forYou && !state.saved ? 65 : 0) +
+    state.tags.reduce((n, tag) => n + chip(tag), 0) +
+    (state.saved ? state.suggested.reduce((n, tag) => n + chip(`+ ${tag}`), 0) : 0) +
+    words(state.error || (state.undo ? 'Removed from your library. Undo' : ''))
+  );
+}
+
 /** Events stopped at the bar so that the card around it (a link, the page's shortcuts) never sees them. */
 const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
 
@@ -32,7 +54,9 @@ const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointer
 export class CardBar {
   readonly host: HTMLElement;
   /** The closed root, for this extension's code only (page scripts cannot reach it). */
-  root: ShadowRoot | undefined;
+  readonly root: ShadowRoot;
+  private built = false;
+  private tall = false;
   private views: CardFeatureView[] = [];
   private bar: HTMLElement | undefined;
   private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
@@ -48,6 +72,11 @@ export class CardBar {
     this.host = document.createElement('div');
     this.host.setAttribute(ANNOTATION_ATTRIBUTE, id);
     this.isTrusted = options.isTrusted ?? ((event) => event.isTrusted);
+    // The root and the bar's one-line height exist from the start, so that building the bar later
+    // changes nothing outside it: the page never lays out again for it.
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.tall = options.placement === 'heading';
+    applyControlsStyles(this.root, document, this.tall);
   }
 
   get isRemoved(): boolean {
@@ -55,7 +84,7 @@ export class CardBar {
   }
 
   get isBuilt(): boolean {
-    return this.root !== undefined;
+    return this.built;
   }
 
   get state(): CardState {
@@ -63,10 +92,9 @@ export class CardBar {
   }
 
   build(): void {
-    if (this.root) return;
-    const { document } = this;
-    const root = (this.root = this.host.attachShadow({ mode: 'closed' }));
-    applyControlsStyles(root, document);
+    if (this.built) return;
+    this.built = true;
+    const { document, root } = this;
     const bar = (this.bar = document.createElement('div'));
     bar.className = `bar ${this.options.placement ?? 'card'}`;
     bar.setAttribute('role', 'group');
@@ -107,5 +135,18 @@ export class CardBar {
 
   private render() {
     for (const view of this.views) view.update(this.current);
+    this.fitHeight();
+  }
+
+  /**
+   * Lets the bar grow when its content would wrap: estimated from what it shows, not measured, since
+   * reading a layout would make the page lay out while bars are being built.
+   */
+  private fitHeight() {
+    if (!this.bar || this.options.placement === 'heading') return;
+    const tall = estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
+    if (tall === this.tall) return;
+    this.tall = tall;
+    applyControlsStyles(this.root, this.document, tall);
   }
 }

@@ -1,6 +1,6 @@
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `
-:host { all: initial; display: block; contain: content; }
+:host { all: initial; display: block; height: 34px; overflow: hidden; contain: layout style; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 12px;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
@@ -36,28 +36,51 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 [hidden] { display: none !important; }
 `;
 
-let shared: CSSStyleSheet | null | undefined;
+/**
+ * A bar whose content needs more than one line (many tags, a paper page's related papers) grows;
+ * the others keep the one-line height reserved for them before they were built.
+ */
+const TALL_CSS = ':host { height: auto; overflow: visible; }';
 
-/** Adds the styles to a shadow root: one shared constructable sheet where allowed, else a <style>. */
-export function applyControlsStyles(root: ShadowRoot, document: Document): void {
-  if (shared === undefined) {
+let sheets: { base: CSSStyleSheet; tall: CSSStyleSheet } | null | undefined;
+
+function constructed(): { base: CSSStyleSheet; tall: CSSStyleSheet } | null {
+  if (sheets === undefined) {
     try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(CONTROLS_CSS);
+      const base = new CSSStyleSheet();
+      base.replaceSync(CONTROLS_CSS);
+      const tall = new CSSStyleSheet();
+      tall.replaceSync(TALL_CSS);
+      sheets = { base, tall };
     } catch {
-      shared = null;
+      sheets = null;
     }
   }
+  return sheets;
+}
+
+/**
+ * Gives a shadow root the bar's styles, as one or a one-line bar: shared constructable sheets where
+ * allowed, else <style> elements (Firefox content scripts cannot adopt a sheet they constructed).
+ */
+export function applyControlsStyles(root: ShadowRoot, document: Document, tall = false): void {
+  const shared = constructed();
   if (shared) {
     try {
-      root.adoptedStyleSheets = [shared];
+      root.adoptedStyleSheets = tall ? [shared.base, shared.tall] : [shared.base];
       return;
     } catch {
-      // Firefox content scripts cannot adopt a sheet they constructed: fall through.
-      shared = null;
+      sheets = null;
     }
   }
-  const style = document.createElement('style');
-  style.textContent = CONTROLS_CSS;
-  root.append(style);
+  let base = root.querySelector('style.base');
+  if (!base) {
+    base = Object.assign(document.createElement('style'), { className: 'base', textContent: CONTROLS_CSS });
+    root.prepend(base);
+  }
+  let extra = root.querySelector('style.tall');
+  if (tall && !extra) {
+    extra = Object.assign(document.createElement('style'), { className: 'tall', textContent: TALL_CSS });
+    base.after(extra);
+  } else if (!tall) extra?.remove();
 }
