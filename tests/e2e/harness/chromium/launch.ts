@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
+import { buildDir } from '../builds';
+import { fixtureSite, isHuggingFace, type Site } from '../site';
+import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
+import { findChromium } from './find-chromium';
+import { ChromiumTab } from './tab';
+
+const CHROMIUM_BUILD = buildDir('chromium');
+
+/** A free port on loopback for the DevTools endpoint. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Launches headless Chromium with the Chromium build loaded unpacked and a fresh profile. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Extension> {
+  if (!existsSync(join(CHROMIUM_BUILD, 'manifest.json'))) throw new Error('The extension is not built: run `npx wxt build` first.');
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
+  const debuggingPort = await freePort();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${CHROMIUM_BUILD}`,
+      `--load-extension=${CHROMIUM_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--remote-debugging-port=${debuggingPort}`,
+    ],
+  });
+  let site: Site = fixtureSite({});
+  // Playwright's routes see tabs' requests and the service worker's own fetches alike.
+  const answer = async (route: Route) => {
+    const url = new URL(route.request().url());
+    const reply = isHuggingFace(url) ? await site({ url, method: route.request().method() }) : { status: 404 };
+    if (reply === 'offline') return route.abort('internetdisconnected');
+    return route.fulfill({ status: reply.status, contentType: reply.contentType, headers: reply.headers, body: reply.body ?? '' });
+  };
+  await context.route(/^https:\/\/([\w-]+\.)?huggingface\.co\//, answer);
+
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const id = new URL(first.url()).host;
+  const origin = `chrome-extension://${id}`;
+  const worker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().filter((w) => w.url().startsWith(origin));
+    return running.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  let helper: Promise<Tab> | undefined;
+
+  const extension: Extension = {
+    browser: 'chromium',
+    id,
+    origin,
+    serve(next) {
+      site = next;
+    },
+    async openPage(path: string, viewport?: Viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`${origin}/${path}`);
+      return new ChromiumTab(page, origin);
+    },
+    async openTab(url, { beforeLoad, waitFor } = {}) {
+      const page = await context.newPage();
+      if (beforeLoad) await page.addInitScript(beforeLoad);
+      await page.goto(url);
+      const tab = new ChromiumTab(page, origin);
+      if (waitFor) await tab.waitFor(waitFor);
+      return tab;
+    },
+    async send<Reply>(message: unknown) {
+      helper ??= extension.openPage('options.html');
+      return (await helper).evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean } & Reply>;
+    },
+    async tabId(url: string) {
+      helper ??= extension.openPage('options.html');
+      return (await helper).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+    },
+    async badge() {
+      return (await worker()).evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}));
+    },
+    async inBackground<T, A>(fn: (scope: BackgroundScope, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+      return (await worker()).evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg)})`) as Promise<T>;
+    },
+    async stopBackground(wake: () => Promise<void>) {
+      const before = await worker();
+      await before.evaluate(() => ((globalThis as { beforeStop?: boolean }).beforeStop = true));
+      // Page sessions cannot reach extension workers: the browser endpoint closes it, as the browser does when it is idle.
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+      try {
+        const session = await browser.newBrowserCDPSession();
+        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+        const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === before.url());
+        if (!target) throw new Error('The extension service worker was not found');
+        await session.send('Target.closeTarget', { targetId: target.targetId });
+      } finally {
+        // Disconnects this client only; the browser keeps running.
+        await browser.close();
+      }
+      await wake();
+      if (await extension.inBackground((scope) => scope.beforeStop === true)) throw new Error('The service worker did not stop');
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return extension;
+}

@@ -1,0 +1,18 @@
+import { launchChromium } from './chromium/launch';
+import { launchFirefox } from './firefox/launch';
+import type { BrowserName, Extension, LaunchOptions } from './types';
+
+export type * from './types';
+export { fixtureSite, json, type PageSource, type Site, type SiteAnswer, type SiteReply } from './site';
+
+/** The browser this run of the suite tests: E2E_BROWSER=chromium (the default) or firefox. */
+export const BROWSER: BrowserName = (() => {
+  const name = process.env.E2E_BROWSER ?? 'chromium';
+  if (name !== 'chromium' && name !== 'firefox') throw new Error(`E2E_BROWSER is ${name}: chromium or firefox`);
+  return name;
+})();
+
+/** The extension built for this browser, loaded in a fresh profile of it. */
+export function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
+  return BROWSER === 'firefox' ? launchFirefox(options) : launchChromium(options);
+}
