@@ -16,3 +16,4 @@ export const BROWSER: BrowserName = (() => {
 export function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
   return BROWSER === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
+export { sleep } from './tab-base';

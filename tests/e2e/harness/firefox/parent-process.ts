@@ -246,10 +246,15 @@ export async function evaluateInContentScript(arg: { context: string; extensionI
   return result;
 }
 
-/** Stops the extension's event page now, as about:debugging's "Terminate background script" does. */
+/**
+ * Stops the extension's event page now, whatever it is doing: what Firefox does when an event page
+ * stays busy past its idle timeout twice (extensions.background.idle.timeout), and what
+ * about:debugging's "Terminate background script" does. Returns whether it still runs.
+ */
 export async function terminateBackground(arg: { extensionId: string }): Promise<boolean> {
   const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-  await ExtensionParent.DebugUtils.terminateBackgroundScript(arg.extensionId);
+  const { WebExtensionPolicy } = globalThis as unknown as { WebExtensionPolicy: { getByID(id: string): { extension: any } } };
+  await WebExtensionPolicy.getByID(arg.extensionId).extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
   return ExtensionParent.DebugUtils.isBackgroundScriptRunning(arg.extensionId);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
