@@ -44,6 +44,7 @@ export function splitKey(key: string): { modifiers: string[]; key: string } {
  */
 export abstract class TabBase implements Tab {
   abstract evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  abstract addScript(source: string): Promise<void>;
   abstract inContentScript<T>(expression: string): Promise<T>;
   abstract url(): Promise<string>;
   abstract waitFor(selector: string, timeoutMs?: number): Promise<void>;

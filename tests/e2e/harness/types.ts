@@ -40,6 +40,8 @@ export interface Viewport {
 export interface Tab {
   /** Runs `fn` in the page's own scripts' world (for an extension page: the extension's). */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Runs a script (its source) in the page's own world, whatever the page's content security policy. */
+  addScript(source: string): Promise<void>;
   /** Runs an expression in the extension's content-script world on this page and returns its (awaited) JSON value. */
   inContentScript<T>(expression: string): Promise<T>;
   url(): Promise<string>;

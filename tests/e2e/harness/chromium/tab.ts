@@ -31,7 +31,11 @@ export class ChromiumTab extends TabBase {
   }
 
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return this.page.evaluate(fn as (arg: A) => Promise<T>, arg as A);
+    return this.page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown);
+  }
+
+  async addScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
   }
 
   async inContentScript<T>(expression: string): Promise<T> {

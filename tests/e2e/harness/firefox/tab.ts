@@ -26,7 +26,11 @@ export class FirefoxTab extends TabBase {
   }
 
   async evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-    return (await this.page.evaluate(fn as (arg: A) => Promise<T>, arg as A)) as T;
+    return (await this.page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown)) as T;
+  }
+
+  async addScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
   }
 
   async inContentScript<T>(expression: string): Promise<T> {
