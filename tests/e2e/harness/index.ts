@@ -17,3 +17,11 @@ export function launchExtension(options: LaunchOptions = {}): Promise<Extension>
   return BROWSER === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
 export { sleep } from './tab-base';
+
+/**
+ * Why tests cannot run in this browser, given per browser as the browser feature they need; undefined
+ * where they can. Tests pass it to `ctx.skip(reason !== undefined, reason)`, so the run says why.
+ */
+export function unsupported(reasons: Partial<Record<BrowserName, string>>): string | undefined {
+  return reasons[BROWSER];
+}

@@ -47,6 +47,12 @@ export abstract class TabBase implements Tab {
   abstract addScript(source: string): Promise<void>;
   abstract inContentScript<T>(expression: string): Promise<T>;
   abstract url(): Promise<string>;
+  protected readonly errors: string[] = [];
+
+  consoleErrors(): string[] {
+    return [...this.errors];
+  }
+
   abstract waitFor(selector: string, timeoutMs?: number): Promise<void>;
   abstract reload(): Promise<void>;
   abstract setViewport(viewport: Viewport): Promise<void>;

@@ -45,6 +45,8 @@ export interface Tab {
   /** Runs an expression in the extension's content-script world on this page and returns its (awaited) JSON value. */
   inContentScript<T>(expression: string): Promise<T>;
   url(): Promise<string>;
+  /** Errors the page's scripts have logged or thrown since the tab opened. */
+  consoleErrors(): string[];
   /** Waits until an element matching `selector` is in the page's DOM. */
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   reload(): Promise<void>;
@@ -87,6 +89,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Preferences for Firefox's profile (ignored by Chromium): how a test sets Firefox up as a user could. */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /**
+   * Firefox only: set to never remember history (every window private) with PaperShelf allowed in
+   * private windows, as Firefox asks when it is installed.
+   */
+  neverRememberHistory?: boolean;
 }
 
 /** The built extension, loaded in a fresh browser profile. */

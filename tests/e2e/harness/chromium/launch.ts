@@ -36,6 +36,7 @@ async function freePort(): Promise<number> {
 /** Launches headless Chromium with the Chromium build loaded unpacked and a fresh profile. */
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ChromiumExtension> {
   if (!existsSync(join(CHROMIUM_BUILD, 'manifest.json'))) throw new Error('The extension is not built: run `npx wxt build` first.');
+  if (options.neverRememberHistory) throw new Error('Never remembering history is a Firefox setting');
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(profile, {

@@ -28,6 +28,8 @@ export class ChromiumTab extends TabBase {
     private readonly extensionOrigin: string,
   ) {
     super();
+    page.on('console', (message) => message.type() === 'error' && this.errors.push(message.text()));
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
 
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {

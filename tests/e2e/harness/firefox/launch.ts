@@ -7,7 +7,7 @@ import { buildDir } from '../builds';
 import { sleep } from '../tab-base';
 import { fixtureSite, type Site } from '../site';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
-import { ParentProcess, terminateBackground } from './parent-process';
+import { allowInPrivateWindows, ParentProcess, terminateBackground } from './parent-process';
 import { startSiteProxy } from './site-proxy';
 import { contextOf, FirefoxTab } from './tab';
 
@@ -74,12 +74,14 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       'browser.download.alwaysOpenPanel': false,
       // Optional permissions asked for by the extension are granted without the doorhanger a person would click.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.neverRememberHistory ? { 'browser.privatebrowsing.autostart': true } : {}),
       ...options.firefoxPrefs,
     },
   });
   const parent = await ParentProcess.of(firefox);
   const id = await firefox.installExtension(FIREFOX_BUILD);
   if (id !== geckoId) throw new Error(`Installed ${id}, expected ${geckoId}`);
+  if (options.neverRememberHistory) await parent.run(allowInPrivateWindows, { extensionId: id });
 
   const tabOf = (page: Page) => new FirefoxTab(page, parent, id, downloads);
   let helper: Promise<Tab> | undefined;

@@ -257,4 +257,11 @@ export async function terminateBackground(arg: { extensionId: string }): Promise
   await WebExtensionPolicy.getByID(arg.extensionId).extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
   return ExtensionParent.DebugUtils.isBackgroundScriptRunning(arg.extensionId);
 }
+/** Lets the add-on run in private windows (the choice Firefox offers when installing it) and reloads it. */
+export async function allowInPrivateWindows(arg: { extensionId: string }): Promise<void> {
+  const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+  await ExtensionPermissions.add(arg.extensionId, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+  const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+  await (await AddonManager.getAddonByID(arg.extensionId)).reload();
+}
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -23,6 +23,8 @@ export class FirefoxTab extends TabBase {
     private readonly downloads: string,
   ) {
     super();
+    page.on('console', (message) => message.type() === 'error' && this.errors.push(message.text()));
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
 
   async evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
