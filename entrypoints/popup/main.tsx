@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
+import { StorageRefused } from '@/components/StorageRefused';
 import { libraryDatabase } from '@/lib/library/instance';
+import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import { asPagePapersReply } from '@/lib/messages/page-papers';
 import type { LibraryFinder } from '@/lib/search/finder';
@@ -20,7 +22,8 @@ async function findActiveTab() {
 
 // Asked before React renders: the browser answers these while the first render runs.
 const db = libraryDatabase();
-db.open().catch(() => undefined); // a failure shows where the data is read
+// Opens the library; a browser that refuses to store it gets an explanation instead of the popup.
+const refusal = storageRefusal(db);
 const activeTab = findActiveTab();
 
 /**
@@ -50,8 +53,10 @@ const services: PopupServices = {
   },
 };
 
-createRoot(document.getElementById('root')!).render(
+const root = createRoot(document.getElementById('root')!);
+root.render(
   <StrictMode>
     <Popup services={services} />
   </StrictMode>,
 );
+void refusal.then((message) => message && root.render(<StorageRefused message={message} />));
