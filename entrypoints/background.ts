@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
+import { onHostAccessChange } from '@/lib/hf/host-access';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { NotInterestedStore } from '@/lib/library/not-interested';
@@ -33,6 +34,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRENDING_ALARM) void watcher.check();
   });
+  // Access to huggingface.co given back (it can be withdrawn in Firefox): check without waiting for the backoff.
+  onHostAccessChange((granted) => granted && void watcher.check());
   // Every time the worker starts: browsers may have dropped the alarm.
   void watcher.ensureScheduled();
 });

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { StorageRefused } from '@/components/StorageRefused';
+import { hasHostAccess, onHostAccessChange, requestHostAccess } from '@/lib/hf/host-access';
 import { libraryDatabase } from '@/lib/library/instance';
 import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
@@ -46,6 +47,7 @@ const services: PopupServices = {
   activeTab: () => activeTab,
   pagePapers: async (tabId) => asPagePapersReply(await browser.tabs.sendMessage(tabId, { type: 'pagePapers' }).catch(() => undefined)),
   readLocal: async (key) => (await browser.storage.local.get(key))[key],
+  hostAccess: { has: hasHostAccess, request: requestHostAccess, onChange: onHostAccessChange },
   onLocalChange: (listener) => {
     const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);
     browser.storage.onChanged.addListener(handler);
