@@ -114,6 +114,11 @@ export interface Extension {
   /** The browser's id for the tab showing `url`. */
   tabId(url: string): Promise<number>;
   badge(): Promise<string>;
+  /**
+   * Presses a keyboard shortcut on the browser window, where the browser matches extension shortcuts
+   * (Firefox only: headless Chromium shows no action popup, and keys sent through DevTools reach only pages).
+   */
+  pressShortcut(keys: string): Promise<void>;
   /** Runs `fn` in the background (Chromium's service worker, Firefox's event page) with its global scope. */
   inBackground<T, A = undefined>(fn: (scope: BackgroundScope, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Stops the background as the browser does, runs `wake` (which should start it again) and checks it restarted. */

@@ -158,6 +158,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     async badge() {
       return (await helperTab()).evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}));
     },
+    async pressShortcut() {
+      throw new Error('Headless Chromium shows no action popup: shortcuts are tested in Firefox');
+    },
     async inBackground<T, A>(fn: (scope: BackgroundScope, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
       return (await loaded.worker()).evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg)})`) as Promise<T>;
     },

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { buildDir } from '../builds';
-import { sleep } from '../tab-base';
+import { sleep, splitKey } from '../tab-base';
 import { fixtureSite, type Site } from '../site';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
-import { allowInPrivateWindows, ParentProcess, terminateBackground } from './parent-process';
+import { allowInPrivateWindows, ParentProcess, pressOnBrowserWindow, terminateBackground } from './parent-process';
 import { startSiteProxy } from './site-proxy';
 import { contextOf, FirefoxTab } from './tab';
 
@@ -125,6 +125,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     },
     async badge() {
       return (await helperTab()).evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}));
+    },
+    async pressShortcut(keys: string) {
+      const { modifiers, key } = splitKey(keys);
+      const held = (name: string) => modifiers.includes(name);
+      await parent.run(pressOnBrowserWindow, { key, altKey: held('Alt'), shiftKey: held('Shift'), ctrlKey: held('Control'), metaKey: held('Meta') });
     },
     async inBackground<T, A>(fn: (scope: BackgroundScope, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
       // The event page's window, reached from an extension page of the same process. The helper page

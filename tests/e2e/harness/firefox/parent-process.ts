@@ -257,6 +257,24 @@ export async function terminateBackground(arg: { extensionId: string }): Promise
   await WebExtensionPolicy.getByID(arg.extensionId).extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
   return ExtensionParent.DebugUtils.isBackgroundScriptRunning(arg.extensionId);
 }
+/**
+ * Presses a shortcut on the browser window: trusted key events (dispatched by privileged code) at the
+ * window's root, where Firefox's shortcut keys, extensions' among them, listen.
+ */
+export async function pressOnBrowserWindow(arg: { key: string; altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Promise<void> {
+  const { Services } = globalThis as unknown as { Services: { wm: { getMostRecentWindow(type: string): any } } };
+  const window = Services.wm.getMostRecentWindow('navigator:browser');
+  const letter = arg.key.length === 1 ? arg.key.toUpperCase() : '';
+  const code = letter ? `Key${letter}` : arg.key;
+  const keyCode = letter ? letter.charCodeAt(0) : 0;
+  const modifiers = { altKey: arg.altKey, shiftKey: arg.shiftKey, ctrlKey: arg.ctrlKey, metaKey: arg.metaKey };
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    const charCode = type === 'keypress' ? keyCode : 0;
+    const event = new window.KeyboardEvent(type, { key: arg.key, code, keyCode: type === 'keypress' ? 0 : keyCode, charCode, ...modifiers, bubbles: true, cancelable: true });
+    window.document.documentElement.dispatchEvent(event);
+  }
+}
+
 /** Lets the add-on run in private windows (the choice Firefox offers when installing it) and reloads it. */
 export async function allowInPrivateWindows(arg: { extensionId: string }): Promise<void> {
   const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
