@@ -23,6 +23,8 @@ export default defineConfig({
     globals: true,
     // One browser at a time: the machine has two cores and each test file launches a browser.
     fileParallelism: false,
+    // Every test by name, with the reason of each skip (a browser feature the test needs).
+    reporters: ['verbose'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [{ extends: true, test: { name: 'builds', include: BUILD_CHECKS, sequence: { groupOrder: 0 } } }, inBrowser('chromium', 1), inBrowser('firefox', 2)],
