@@ -26,6 +26,8 @@ export default defineConfig({
     // Every test by name, with the reason of each skip (a browser feature the test needs).
     reporters: ['verbose'],
     testTimeout: 60_000,
+    // Browsers on a busy machine: give what a test waits for time to happen.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     projects: [{ extends: true, test: { name: 'builds', include: BUILD_CHECKS, sequence: { groupOrder: 0 } } }, inBrowser('chromium', 1), inBrowser('firefox', 2)],
   },
