@@ -96,50 +96,8 @@ export async function queryAccessibles(arg: { context: string; query: WireQuery;
   }
   if (!document) return arg.action === 'find' ? [] : null;
 
-  const GECKO_ROLES: Record<string, string> = {
-    pushbutton: 'button',
-    'toggle button': 'button',
-    link: 'link',
-    list: 'list',
-    listitem: 'listitem',
-    heading: 'heading',
-    entry: 'textbox',
-    'password text': 'textbox',
-    editcombobox: 'combobox',
-    combobox: 'combobox',
-    'page tab': 'tab',
-    'page tab list': 'tablist',
-    'property page': 'tabpanel',
-    grouping: 'group',
-    statusbar: 'status',
-    alert: 'alert',
-    progressbar: 'progressbar',
-    'check button': 'checkbox',
-    radiobutton: 'radio',
-    region: 'region',
-    landmark: 'region',
-    dialog: 'dialog',
-    paragraph: 'paragraph',
-    listbox: 'listbox',
-    option: 'option',
-    'combobox option': 'option',
-    spinbutton: 'spinbutton',
-    document: 'document',
-  };
-  const roleOf = (acc: any): string => {
-    const aria = acc.computedARIARole;
-    if (aria && aria !== 'generic') return aria;
-    const attributes = acc.attributes;
-    let xml = '';
-    try {
-      xml = attributes.getStringProperty('xml-roles');
-    } catch {
-      // no explicit role
-    }
-    if (xml) return xml.split(' ')[0]!;
-    const gecko = service.getStringRole(acc.role);
-    return gecko === 'entry' && /search/.test(attributes.getStringProperty?.('text-input-type') ?? '') ? 'searchbox' : (GECKO_ROLES[gecko] ?? gecko);
-  };
+  // The ARIA role Firefox computes (explicit or implied by the element), as Chromium's tree gives it.
+  const roleOf = (acc: any): string => acc.computedARIARole ?? '';
   const nameMatches = (acc: any, name: WireQuery['name']) => {
     if (!name) return true;
     const actual = acc.name ?? '';
