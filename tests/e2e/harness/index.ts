@@ -4,6 +4,7 @@ import type { BrowserName, Extension, LaunchOptions } from './types';
 
 export type * from './types';
 export { fixtureSite, json, type PageSource, type Site, type SiteAnswer, type SiteReply } from './site';
+export { sleep } from './tab-base';
 
 /** The browser this run of the suite tests: E2E_BROWSER=chromium (the default) or firefox. */
 export const BROWSER: BrowserName = (() => {
@@ -16,7 +17,6 @@ export const BROWSER: BrowserName = (() => {
 export function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
   return BROWSER === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
-export { sleep } from './tab-base';
 
 /**
  * Why tests cannot run in this browser, given per browser as the browser feature they need; undefined
