@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { buildDir } from '../builds';
+import { askedFromExtensionPage } from '../extension-page';
 import { fixtureSite, isHuggingFace, type PageSource, type Site } from '../site';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
 import { findChromium } from './find-chromium';
@@ -149,15 +150,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       if (waitFor) await tab.waitFor(waitFor);
       return tab;
     },
-    async send<Reply>(message: unknown) {
-      return sendFromPage<Reply>(((await helperTab()) as ChromiumTab).page, message);
-    },
-    async tabId(url: string) {
-      return (await helperTab()).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
-    },
-    async badge() {
-      return (await helperTab()).evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}));
-    },
+    ...askedFromExtensionPage(helperTab),
     async pressShortcut() {
       throw new Error('Headless Chromium shows no action popup: shortcuts are tested in Firefox');
     },

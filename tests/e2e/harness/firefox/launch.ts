@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { buildDir } from '../builds';
+import { askedFromExtensionPage } from '../extension-page';
 import { sleep, splitKey } from '../tab-base';
 import { fixtureSite, type Site } from '../site';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
@@ -117,15 +118,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       if (waitFor) await tab.waitFor(waitFor);
       return tab;
     },
-    async send<Reply>(message: unknown) {
-      return (await helperTab()).evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean } & Reply>;
-    },
-    async tabId(url: string) {
-      return (await helperTab()).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
-    },
-    async badge() {
-      return (await helperTab()).evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}));
-    },
+    ...askedFromExtensionPage(helperTab),
     async pressShortcut(keys: string) {
       const { modifiers, key } = splitKey(keys);
       const held = (name: string) => modifiers.includes(name);
