@@ -63,7 +63,9 @@ export default defineConfig({
     action: { default_title: 'PaperShelf' },
     commands: {
       _execute_action: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        // Chromium keeps Alt+Shift+P for itself and never gives it to an extension; Alt with the
+        // letter of a Firefox menu (F, E, V, S, B, T, H) opens that menu instead on Windows and Linux.
+        suggested_key: { default: 'Alt+Shift+L' },
         description: 'Open PaperShelf',
       },
     },

@@ -5,7 +5,7 @@ import type { Page, Route } from 'playwright-core';
 import { backupJson } from '../lib/export/backup';
 import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
-import { launchExtension, sendFromPage, type LoadedExtension } from '../tests/e2e/extension';
+import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';
 import { repeat, summarize, type Figure } from './stats';
 
 const TAGS = ['LLM', 'vision', 'agents', 'RL', 'to read', 'diffusion', 'data', 'efficiency'];

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
-import { findChromium } from '../tests/e2e/chromium';
-import { launchExtension } from '../tests/e2e/extension';
-import { routeHuggingFace } from '../tests/e2e/routes';
+import { findChromium } from '../tests/e2e/harness/chromium/find-chromium';
+import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { repeat, summarize, type Figure } from './stats';
 import { traceMainThread, type MainThreadTime } from './trace';
 

@@ -1,7 +1,6 @@
 import { listingPage, type FixturePaper } from '../tests/fixtures/hf/markup';
-import { CardControls } from '../tests/e2e/card-controls';
-import { launchExtension, sendFromPage } from '../tests/e2e/extension';
-import { routeHuggingFace } from '../tests/e2e/routes';
+import { launchChromium } from '../tests/e2e/harness/chromium/launch';
+import { fixtureSite } from '../tests/e2e/harness/site';
 import { benchLibrary } from './relevance';
 import { summarize, type Figure } from './stats';
 
@@ -23,32 +22,29 @@ export async function measureSuggestionLatency(size: number, clicks: number): Pr
     upvotes: 1,
     submittedBy: 'reader',
   }));
-  const ext = await launchExtension();
-  await routeHuggingFace(ext.context, { '/papers/week/2026-W47': () => listingPage({ kind: 'week', papers: fresh }) });
-  const popup = await ext.openPage('popup.html');
+  const ext = await launchChromium();
+  ext.serve(fixtureSite({ '/papers/week/2026-W47': () => listingPage({ kind: 'week', papers: fresh }) }));
   for (let i = 0; i < saved.length; i += 500) {
     const batch = saved.slice(i, i + 500);
     for (const tags of new Set(batch.map((p) => p.tags.join('\n')))) {
       const papers = batch.filter((p) => p.tags.join('\n') === tags).map((p) => ({ id: arxivId(p.id), title: p.title, summary: p.summary }));
-      await sendFromPage(popup, { type: 'savePapers', papers, tags: tags.split('\n').filter(Boolean) });
+      await ext.send({ type: 'savePapers', papers, tags: tags.split('\n').filter(Boolean) });
     }
   }
   const probe = fresh[0]!;
   const until = Date.now() + 120_000;
-  while (!(await sendFromPage<{ learned: boolean }>(popup, { type: 'rankForYou', papers: [{ id: probe.id, title: probe.title, summary: probe.summary }] })).learned) {
+  while (!(await ext.send<{ learned: boolean }>({ type: 'rankForYou', papers: [{ id: probe.id, title: probe.title, summary: probe.summary }] })).learned) {
     if (Date.now() > until) throw new Error('PaperShelf did not learn from the library in time');
-    await popup.waitForTimeout(500);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const page = await ext.context.newPage();
-  await page.goto('https://huggingface.co/papers/week/2026-W47');
-  const controls = await CardControls.of(page);
+  const page = await ext.openTab('https://huggingface.co/papers/week/2026-W47', { waitFor: '[data-papershelf-id]' });
   const times: number[] = [];
   for (const paper of fresh) {
-    await controls.scrollTo(paper.id);
-    await controls.one({ card: paper.id, role: 'button', name: /Save/ });
+    await page.scrollToCard(paper.id);
+    await page.one({ card: paper.id, role: 'button', name: /Save/ });
     const start = performance.now();
-    await controls.click({ card: paper.id, role: 'button', name: /Save/ });
-    while ((await controls.count({ card: paper.id, role: 'button', name: /^Add suggested tag/ })) === 0) {
+    await page.click({ card: paper.id, role: 'button', name: /Save/ });
+    while ((await page.count({ card: paper.id, role: 'button', name: /^Add suggested tag/ })) === 0) {
       if (performance.now() - start > 10_000) break;
     }
     times.push(performance.now() - start);

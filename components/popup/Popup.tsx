@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
 import { papersPageKind } from '@/lib/hf/page-kind';
+import { HostAccessNotice } from './HostAccessNotice';
 import { LibraryView } from './LibraryView';
 import { NewView } from './NewView';
 import { OnThisPage } from './OnThisPage';
@@ -22,7 +23,7 @@ export function Popup({ services }: { services: PopupServices }) {
 const slug = (name: string) => name.toLowerCase().replace(/\s+/g, '-');
 
 function PopupTabs() {
-  const { activeTab, openSettings } = useServices();
+  const { activeTab, openSettings, hostAccess } = useServices();
   const [tab, setTab] = useState<Tab>();
   const newCount = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds)?.length ?? 0;
   const tabs = useRef(new Map<Tab, HTMLButtonElement>());
@@ -75,6 +76,7 @@ function PopupTabs() {
           ⚙
         </button>
       </header>
+      {hostAccess && <HostAccessNotice access={hostAccess} />}
       {tab && (
         <div role="tabpanel" id={`panel-${slug(tab)}`} aria-labelledby={`tab-${slug(tab)}`} className="panel">
           {tab === 'On this page' && <OnThisPage />}

@@ -19,6 +19,8 @@ export interface PopupServices {
   openSettings: () => Promise<void>;
   onLocalChange: (listener: (changes: Record<string, { newValue?: unknown }>) => void) => () => void;
   now?: () => number;
+  /** Access to huggingface.co, which the user may withdraw; `request` must run in a click. */
+  hostAccess?: { has(): Promise<boolean>; request(): Promise<boolean>; onChange(listener: (granted: boolean) => void): () => void };
 }
 
 const ServicesContext = createContext<PopupServices | null>(null);

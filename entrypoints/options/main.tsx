@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
+import { StorageRefused } from '@/components/StorageRefused';
 import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
+import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import '@/components/theme.css';
 
@@ -20,7 +22,8 @@ function download(fileName: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-createRoot(document.getElementById('root')!).render(
+const root = createRoot(document.getElementById('root')!);
+root.render(
   <StrictMode>
     <Options
       services={{
@@ -32,3 +35,5 @@ createRoot(document.getElementById('root')!).render(
     />
   </StrictMode>,
 );
+// A browser that refuses to store the library gets an explanation instead of the settings.
+void storageRefusal(library.db).then((message) => message && root.render(<StorageRefused message={message} />));

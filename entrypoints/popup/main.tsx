@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
+import { StorageRefused } from '@/components/StorageRefused';
+import { hasHostAccess, onHostAccessChange, requestHostAccess } from '@/lib/hf/host-access';
 import { libraryDatabase } from '@/lib/library/instance';
+import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import { asPagePapersReply } from '@/lib/messages/page-papers';
 import type { LibraryFinder } from '@/lib/search/finder';
@@ -20,7 +23,8 @@ async function findActiveTab() {
 
 // Asked before React renders: the browser answers these while the first render runs.
 const db = libraryDatabase();
-db.open().catch(() => undefined); // a failure shows where the data is read
+// Opens the library; a browser that refuses to store it gets an explanation instead of the popup.
+const refusal = storageRefusal(db);
 const activeTab = findActiveTab();
 
 /**
@@ -48,6 +52,7 @@ const services: PopupServices = {
     await browser.runtime.openOptionsPage();
     window.close();
   },
+  hostAccess: { has: hasHostAccess, request: requestHostAccess, onChange: onHostAccessChange },
   onLocalChange: (listener) => {
     const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => area === 'local' && listener(changes);
     browser.storage.onChanged.addListener(handler);
@@ -55,8 +60,10 @@ const services: PopupServices = {
   },
 };
 
-createRoot(document.getElementById('root')!).render(
+const root = createRoot(document.getElementById('root')!);
+root.render(
   <StrictMode>
     <Popup services={services} />
   </StrictMode>,
 );
+void refusal.then((message) => message && root.render(<StorageRefused message={message} />));

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onHostAccessChange } from '../hf/host-access';
 import { libraryDatabase } from '../library/instance';
 import { Library } from '../library/library';
 import { NotInterestedStore } from '../library/not-interested';
@@ -78,6 +79,8 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRENDING_ALARM) void trending.check();
   });
+  // Access to huggingface.co given back (it can be withdrawn in Firefox): check without waiting for the backoff.
+  onHostAccessChange((granted) => granted && void trending.check());
   // Every time the worker starts: browsers may have dropped the alarm.
   void trending.ensureScheduled();
 }

@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import { openLibrary } from './storage-refused';
 
 /**
  * Browsers close IndexedDB connections on their own (storage pressure, site data cleared); Dexie
@@ -9,7 +10,7 @@ export async function reopening<T>(db: Dexie, action: () => Promise<T>): Promise
     return await action();
   } catch (error) {
     if ((error as { name?: string } | null)?.name !== 'DatabaseClosedError') throw error;
-    await db.open();
+    await openLibrary(db);
     return action();
   }
 }

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Library } from '../library/library';
 import type { NotInterestedStore } from '../library/not-interested';
+import { isStorageRefused, STORAGE_REFUSED_MESSAGE } from '../library/storage-refused';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import { fillPaperDetails } from '../sync/service/paper-details';
@@ -203,6 +204,7 @@ export function userFacingError(error: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return 'Your browser is out of storage space for PaperShelf. Free some disk space, then try again. Nothing saved before was lost.';
   }
+  if (isStorageRefused(error)) return STORAGE_REFUSED_MESSAGE;
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
     return 'The library was closed by the browser. Try again; it reopens by itself.';
   }

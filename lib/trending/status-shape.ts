@@ -20,7 +20,8 @@ export interface TrendingStatus {
   notice?: string;
 }
 
-export type TrendingErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'wrong-shape' | 'empty' | 'http';
+/** `no-access`: the user withdrew PaperShelf's access to huggingface.co, so the request could not be made. */
+export type TrendingErrorKind = 'offline' | 'no-access' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'wrong-shape' | 'empty' | 'http';
 
 export const TRENDING_STATUS_KEY = 'trendingStatus';
 

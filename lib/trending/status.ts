@@ -4,7 +4,7 @@ import { TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from
 
 export { readTrendingStatus, TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from './status-shape';
 
-const ERROR_KINDS = ['offline', 'timeout', 'rate-limited', 'server', 'malformed', 'wrong-shape', 'empty', 'http'] as const satisfies readonly TrendingErrorKind[];
+const ERROR_KINDS = ['offline', 'no-access', 'timeout', 'rate-limited', 'server', 'malformed', 'wrong-shape', 'empty', 'http'] as const satisfies readonly TrendingErrorKind[];
 const Time = z.number().finite().nonnegative();
 
 /** The watcher's state in storage, checked on every read; a damaged value reads as "never checked". */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { hasHostAccess } from '../hf/host-access';
 import type { LibraryDatabase, TrendingRecord } from '../library/schema';
 import type { PaperMetadata } from '../paper/model';
 import { tagKey } from '../paper/tags';
@@ -32,6 +33,8 @@ export interface WatcherDeps {
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
+  /** Whether PaperShelf may read huggingface.co (asked after a request failed). */
+  hostAccess?: () => Promise<boolean>;
 }
 
 /**
@@ -126,7 +129,11 @@ export class TrendingWatcher {
   private async runCheck(): Promise<CheckReport> {
     const [settings, status] = await Promise.all([loadTrendingSettings(), loadTrendingStatus()]);
     const now = this.now();
-    const outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now, limit: TRENDING_LIST_SIZE });
+    let outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now, limit: TRENDING_LIST_SIZE });
+    // Without access to huggingface.co the request fails like a network that is down: say which.
+    if (outcome.kind === 'failed' && outcome.error === 'offline' && !(await (this.deps.hostAccess ?? hasHostAccess)().catch(() => true))) {
+      outcome = { kind: 'failed', error: 'no-access', message: 'No access to huggingface.co' };
+    }
 
     if (outcome.kind === 'failed') {
       const failures = status.failures + 1;

@@ -17,7 +17,8 @@ describe.each(builds)('manifest of %s', (dir) => {
     expect(manifest.permissions).toContain('storage');
   });
 
-  it('runs its content script on huggingface.co only (every page of it: readers reach /papers by in-page navigation)', () => {
+  it('runs content scripts on huggingface.co only', () => {
+    // Every huggingface.co page: the site reaches /papers by in-page navigation too.
     const matches = (manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches);
     expect(matches).toEqual(['https://huggingface.co/*']);
     expect(manifest.externally_connectable).toBeUndefined();

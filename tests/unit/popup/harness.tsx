@@ -24,6 +24,7 @@ export function renderPopup(
     fetch?: typeof fetch;
     now?: () => number;
     finder?: LibraryFinder;
+    hostAccess?: PopupServices['hostAccess'];
   } = {},
 ) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
@@ -54,6 +55,7 @@ export function renderPopup(
       return () => fakeBrowser.storage.onChanged.removeListener(handler);
     },
     now: options.now,
+    hostAccess: options.hostAccess,
   };
   return { ...render(<Popup services={services} />), sent, deps, watcher, openSettings };
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing';
 import { NEW_PAPERS_KEY } from '@/lib/trending/new-papers-signal';
@@ -225,6 +225,29 @@ describe('popup: library', () => {
   });
 });
 
+describe('popup: access to huggingface.co', () => {
+  it('says when the access was withdrawn and asks for it again from a click', async () => {
+    let granted = false;
+    const listeners: ((granted: boolean) => void)[] = [];
+    const request = vi.fn(async () => (granted = true));
+    renderPopup(freshLibrary(), { hostAccess: { has: async () => granted, request, onChange: (listener) => (listeners.push(listener), () => undefined) } });
+    const notice = await screen.findByRole('alert', { name: 'No access to huggingface.co' });
+    expect(notice).toHaveTextContent(/cards are not annotated and trending papers are not checked/);
+    await userEvent.click(screen.getByRole('button', { name: 'Allow access to huggingface.co' }));
+    expect(request).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.queryByRole('alert', { name: 'No access to huggingface.co' })).not.toBeInTheDocument());
+    // Withdrawn again while the popup is open.
+    act(() => listeners.forEach((listener) => listener(false)));
+    expect(await screen.findByRole('alert', { name: 'No access to huggingface.co' })).toBeInTheDocument();
+  });
+
+  it('says nothing while the access is there', async () => {
+    renderPopup(freshLibrary(), { hostAccess: { has: async () => true, request: async () => true, onChange: () => () => undefined } });
+    await screen.findByRole('searchbox', { name: 'Search library' });
+    expect(screen.queryByRole('alert', { name: 'No access to huggingface.co' })).not.toBeInTheDocument();
+  });
+});
+
 describe('popup: on this page', () => {
   it('explains what to do on a tab that is not a papers page', async () => {
     renderPopup(freshLibrary(), { tab: { id: 1, url: 'https://example.org/' } });
@@ -273,6 +296,17 @@ describe('popup: new', () => {
     renderPopup(freshLibrary(), { now: time.now });
     await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Offline, retrying in 4 min');
+  });
+
+  it('says when the check could not be made for want of access to huggingface.co', async () => {
+    const time = clock();
+    await fakeBrowser.storage.local.set({
+      [TRENDING_STATUS_KEY]: { failures: 1, lastCheckAt: time.now(), nextCheckAt: time.now() + 4 * 60_000, error: { kind: 'no-access', message: 'No access to huggingface.co', at: time.now() } },
+    });
+    renderPopup(freshLibrary(), { now: time.now });
+    await userEvent.click(await screen.findByRole('tab', { name: 'New' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^No access to huggingface\.co/);
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/Offline/);
   });
 
   it('lists new papers best first, saves one and marks all seen', async () => {

@@ -245,6 +245,17 @@ describe('trending watcher', () => {
     });
   });
 
+  it('says there is no access to huggingface.co, not that it is offline, when the user withdrew it', async () => {
+    const { api, db, time } = setup();
+    let access = false;
+    const watcher = new TrendingWatcher({ db, fetch: api.fetch, now: time.now, random: () => 0.5, hostAccess: async () => access });
+    api.offline();
+    expect((await watcher.check()).status.error).toMatchObject({ kind: 'no-access', message: 'No access to huggingface.co' });
+    access = true;
+    api.offline();
+    expect((await watcher.check()).status.error).toMatchObject({ kind: 'offline' });
+  });
+
   it('honours Retry-After on HTTP 429', async () => {
     const { api, watcher, alarm, time } = setup();
     api.status(429, { 'Retry-After': '900' });

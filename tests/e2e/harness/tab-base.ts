@@ -1,0 +1,137 @@
+import type { Control, ControlQuery, Tab, Viewport } from './types';
+
+/** Where a control is on screen, in CSS pixels from the viewport's top left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries `attempt` until it returns something other than undefined. */
+export async function poll<T>(attempt: () => Promise<T | undefined>, timeoutMs: number, failure: () => string): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(failure());
+    await sleep(100);
+  }
+}
+
+export function describeQuery(query: ControlQuery): string {
+  const name = query.name === undefined ? '' : ` named ${String(query.name)}`;
+  const where = [
+    query.nth === undefined ? '' : ` (number ${query.nth + 1})`,
+    query.card === undefined ? '' : ` on card ${query.card}`,
+    query.within ? ` in the ${describeQuery(query.within)}` : '',
+  ];
+  return `${query.role}${name}${where.join('')}`;
+}
+
+/** "Control+A" as the modifiers to hold and the key to press. */
+export function splitKey(key: string): { modifiers: string[]; key: string } {
+  const parts = key.split('+');
+  const last = parts.pop()!;
+  return { modifiers: parts, key: parts.length && last.length === 1 ? last.toLowerCase() : last };
+}
+
+/**
+ * What both browsers' tabs do alike, on top of what each does its own way: finding controls in the
+ * accessibility tree, measuring them, and real mouse and keyboard input.
+ */
+export abstract class TabBase implements Tab {
+  abstract evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  abstract addScript(source: string): Promise<void>;
+  abstract inContentScript<T>(expression: string): Promise<T>;
+  abstract url(): Promise<string>;
+  protected readonly errors: string[] = [];
+
+  consoleErrors(): string[] {
+    return [...this.errors];
+  }
+
+  abstract waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  abstract reload(): Promise<void>;
+  abstract setViewport(viewport: Viewport): Promise<void>;
+  abstract screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  abstract bringToFront(): Promise<void>;
+  abstract press(key: string): Promise<void>;
+  abstract type(text: string): Promise<void>;
+  abstract find(query: ControlQuery): Promise<Control[]>;
+  abstract chooseFile(selector: string, path: string): Promise<void>;
+  abstract download(action: () => Promise<void>): Promise<string>;
+  abstract close(): Promise<void>;
+  /** The one control matching `query`, brought into view and measured; undefined while it is not there. */
+  protected abstract boxOf(query: ControlQuery): Promise<Box | undefined>;
+  /** The text in the one control matching `query`; undefined while it is not there. */
+  protected abstract textOf(query: ControlQuery): Promise<string | undefined>;
+  protected abstract mouseClick(x: number, y: number): Promise<void>;
+
+  async one(query: ControlQuery, timeoutMs = 10_000): Promise<Control> {
+    let found = 0;
+    return poll(
+      async () => {
+        const controls = await this.find(query);
+        found = controls.length;
+        return controls.length === 1 ? controls[0] : undefined;
+      },
+      timeoutMs,
+      () => `Expected one ${describeQuery(query)}, found ${found}`,
+    );
+  }
+
+  async count(query: ControlQuery): Promise<number> {
+    return (await this.find(query)).length;
+  }
+
+  async names(query: ControlQuery): Promise<string[]> {
+    return (await this.find(query)).map((c) => c.name);
+  }
+
+  async pressed(query: ControlQuery): Promise<boolean> {
+    return (await this.one(query)).pressed === true;
+  }
+
+  async selected(query: ControlQuery): Promise<boolean> {
+    return (await this.one(query)).selected === true;
+  }
+
+  async text(query: ControlQuery): Promise<string> {
+    await this.one(query);
+    return poll(() => this.textOf(query), 10_000, () => `No text in the ${describeQuery(query)}`);
+  }
+
+  async click(query: ControlQuery): Promise<void> {
+    await this.one(query);
+    const box = await poll(() => this.boxOf(query), 10_000, () => `The ${describeQuery(query)} could not be brought on screen`);
+    await this.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  async typeInto(query: ControlQuery, text: string): Promise<void> {
+    await this.click(query);
+    await this.type(text);
+  }
+
+  async fill(query: ControlQuery, text: string): Promise<void> {
+    await this.click(query);
+    await this.press('Control+A');
+    await this.press('Backspace');
+    if (text) await this.type(text);
+  }
+
+  async scrollToCard(id: string): Promise<void> {
+    await poll(
+      () =>
+        this.evaluate((card) => {
+          const host = document.querySelector(`[data-papershelf-id="${card}"]`);
+          host?.scrollIntoView({ block: 'center' });
+          return host ? true : undefined;
+        }, id),
+      10_000,
+      () => `No card for ${id} on the page`,
+    );
+  }
+}
