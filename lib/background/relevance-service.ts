@@ -1,4 +1,6 @@
+import { LibraryReader } from '../library/reader';
 import type { LibraryDatabase } from '../library/schema';
+import { TrendingStore } from '../trending/store';
 import {
   deserializeModel,
   paperVector,
@@ -55,6 +57,8 @@ export class RelevanceService {
   private training: Promise<void> | undefined;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly library: LibraryReader;
+  private readonly trending: TrendingStore;
 
   constructor(
     private readonly deps: {
@@ -68,7 +72,10 @@ export class RelevanceService {
       /** Hears that a new model is serving (counts that depend on it can be redone). */
       onTrained?: () => void;
     },
-  ) {}
+  ) {
+    this.library = new LibraryReader(deps.db);
+    this.trending = new TrendingStore(deps.db);
+  }
 
   /** The model as last trained, or undefined while there is none (an empty library, learning off). */
   async current(): Promise<RelevanceModel | undefined> {
@@ -139,11 +146,7 @@ export class RelevanceService {
   /** What the model was trained on, as a value that moves whenever any of it changes. */
   private async revision(): Promise<string> {
     const { db } = this.deps;
-    const [lastChange, marks, trending] = await Promise.all([
-      this.deps.libraryChangedAt(),
-      db.notInterested.count(),
-      db.trending.orderBy('lastSeenAt').lastKey(),
-    ]);
+    const [lastChange, marks, trending] = await Promise.all([this.deps.libraryChangedAt(), db.notInterested.count(), this.trending.lastSeenAt()]);
     return `${lastChange ?? 0}:${marks}:${String(trending ?? 0)}`;
   }
 
@@ -152,9 +155,9 @@ export class RelevanceService {
     const { db } = this.deps;
     const revision = await this.revision();
     const [library, marks, trending] = await Promise.all([
-      db.papers.orderBy('savedAt').reverse().limit(TRAINING_LIBRARY_LIMIT).toArray(),
+      this.library.newest(TRAINING_LIBRARY_LIMIT),
       db.notInterested.toArray(),
-      db.trending.orderBy('lastSeenAt').reverse().limit(TRAINING_TRENDING_LIMIT).toArray(),
+      this.trending.recent(TRAINING_TRENDING_LIMIT),
     ]);
     if (library.length === 0) {
       this.model = undefined;

@@ -1,20 +1,19 @@
 import { browser } from 'wxt/browser';
 import { hasHostAccess } from '../hf/host-access';
+import { LibraryReader } from '../library/reader';
 import type { LibraryDatabase, TrendingRecord } from '../library/schema';
 import type { PaperMetadata } from '../paper/model';
-import { tagKey } from '../paper/tags';
 import { showBadge } from './badge';
-import { fetchList, type ListedPaper } from './fetch-list';
+import { fetchList } from './fetch-list';
 import { formatCount } from '../locale';
 import { publishNewPaperIds } from './new-papers-signal';
+import { TrendingStore } from './store';
 import { nextCheckDelay } from './schedule';
 import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
 import { matchesWatch } from './watch-filter';
 
 export const TRENDING_ALARM = 'trending-check';
-export const SNAPSHOT_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface CheckReport {
   outcome: 'changed' | 'unchanged' | 'failed';
@@ -45,7 +44,13 @@ export interface WatcherDeps {
 export class TrendingWatcher {
   private running: Promise<CheckReport> | undefined;
 
-  constructor(private readonly deps: WatcherDeps) {}
+  private readonly store: TrendingStore;
+  private readonly library: LibraryReader;
+
+  constructor(private readonly deps: WatcherDeps) {
+    this.store = new TrendingStore(deps.db);
+    this.library = new LibraryReader(deps.db);
+  }
 
   private now() {
     return (this.deps.now ?? Date.now)();
@@ -76,16 +81,7 @@ export class TrendingWatcher {
 
   /** The user has seen these papers (or all new ones): they are no longer new. */
   async markSeen(ids?: string[]): Promise<number> {
-    const table = this.deps.db.trending;
-    const changed = await this.deps.db.transaction('rw', table, () =>
-      ids === undefined
-        ? table.where('status').equals('new').modify({ status: 'seen' })
-        : table
-            .where('id')
-            .anyOf(ids)
-            .and((r) => r.status === 'new')
-            .modify({ status: 'seen' }),
-    );
+    const changed = await this.store.markSeen(ids);
     if (changed > 0) await this.refreshBadge();
     return changed;
   }
@@ -96,11 +92,10 @@ export class TrendingWatcher {
    */
   async newPapers(settings?: TrendingSettings, newRows?: TrendingRecord[]): Promise<TrendingRecord[]> {
     const s = settings ?? (await loadTrendingSettings());
-    const { db } = this.deps;
     const [all, dismissed, libraryPapers] = await Promise.all([
-      newRows ?? db.trending.where('status').equals('new').toArray(),
-      db.notInterested.toCollection().primaryKeys(),
-      db.papers.count(),
+      newRows ?? this.store.newRows(),
+      this.deps.db.notInterested.toCollection().primaryKeys(),
+      this.library.count(),
     ]);
     const skipped = new Set(dismissed.map(String));
     const rows = all.filter((r) => !skipped.has(r.id)).sort((a, b) => a.rank - b.rank);
@@ -108,7 +103,7 @@ export class TrendingWatcher {
       case 'all':
         return rows;
       case 'watched': {
-        const watched = [...s.watchWords, ...(s.watchTags ? await this.libraryTags() : [])];
+        const watched = [...s.watchWords, ...(s.watchTags ? await this.library.tags() : [])];
         return rows.filter((r) => matchesWatch(r.paper, watched));
       }
       case 'like-library': {
@@ -162,7 +157,10 @@ export class TrendingWatcher {
       return { outcome: 'unchanged', requests: 1, rowsWritten: 0, status: next };
     }
 
-    const { written, added, newRows } = await this.recordSnapshot(outcome.papers, now, status.baselineAt !== undefined);
+    const { written, added, newRows } = await this.store.record(outcome.papers, now, status.baselineAt !== undefined, async (ids) => {
+      const saved = await this.library.papers(ids);
+      return ids.map((id) => saved.has(id));
+    });
     this.deps.onSnapshot?.();
     const next: TrendingStatus = { ...healthy, baselineAt: status.baselineAt ?? now, signature, listedAt: now };
     if (outcome.etag) next.etag = outcome.etag;
@@ -173,40 +171,9 @@ export class TrendingWatcher {
     return { outcome: 'changed', requests: 1, rowsWritten: written, status: next };
   }
 
-  /**
-   * One transaction: update what we knew, add what entered (new unless this is the baseline, or
-   * the paper is already in the library), and prune snapshots older than 30 days.
-   */
-  private async recordSnapshot(papers: ListedPaper[], now: number, baselineDone: boolean) {
-    const { db } = this.deps;
-    return db.transaction('rw', db.trending, db.papers, async () => {
-      const ids = papers.map((p) => p.paper.id);
-      const [known, saved] = await Promise.all([db.trending.bulkGet(ids), db.papers.bulkGet(ids)]);
-      let added = 0;
-      const rows: TrendingRecord[] = papers.map(({ paper, rank, upvotes }, i) => {
-        const old = known[i];
-        if (old) return { ...old, paper, rank, previousRank: old.rank, upvotes, lastSeenAt: now };
-        const isNew = baselineDone && !saved[i];
-        if (isNew) added++;
-        return { id: paper.id, paper, rank, upvotes, firstSeenAt: now, lastSeenAt: now, status: isNew ? 'new' : 'seen' };
-      });
-      await db.trending.bulkPut(rows);
-      const pruned = await db.trending.where('lastSeenAt').below(now - SNAPSHOT_DAYS * DAY_MS).delete();
-      // What the badge counts from, read in the same transaction as the write.
-      const newRows = await db.trending.where('status').equals('new').toArray();
-      return { written: rows.length + pruned, added, newRows };
-    });
-  }
-
   private async schedule(status: TrendingStatus) {
     await saveTrendingStatus(status);
     if (status.nextCheckAt !== undefined) await browser.alarms.create(TRENDING_ALARM, { when: status.nextCheckAt });
-  }
-
-  private async libraryTags(): Promise<string[]> {
-    const tags = new Map<string, string>();
-    await this.deps.db.papers.orderBy('tags').eachUniqueKey((key) => void tags.set(tagKey(String(key)), String(key)));
-    return [...tags.values()];
   }
 
   private async notify(fresh: TrendingRecord[], added: number) {
