@@ -72,6 +72,7 @@ export function startBackground(): void {
       forYou: (papers) => relevance.forYou(papers),
       related: (paper, limit) => relevance.related(paper, limit),
       tagsNewSaves: async () => (await learningSettings.get()).tagNewSavesWithTopSuggestion,
+      forget: () => relevance.forget(),
     },
   };
 

@@ -191,13 +191,10 @@ export class Library {
     return (await this.listPapers({ tag })).reverse();
   }
 
-  /** Empties the library (and the trending snapshots). */
+  /** Empties the library. */
   async deleteAll(): Promise<void> {
     const ids = await this.db.papers.toCollection().primaryKeys();
-    await this.db.transaction('rw', this.db.papers, this.db.trending, async () => {
-      await this.db.papers.clear();
-      await this.db.trending.clear();
-    });
+    await this.write((table) => table.clear());
     this.emit(ids);
   }
 

@@ -33,6 +33,12 @@ export class NotInterestedStore {
     return known.length;
   }
 
+  async clear(): Promise<void> {
+    const ids = await this.ids();
+    await reopening(this.db, () => this.db.notInterested.clear());
+    this.emit([...ids]);
+  }
+
   async all(): Promise<NotInterestedRecord[]> {
     return reopening(this.db, () => this.db.notInterested.toArray());
   }

@@ -80,6 +80,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardDetails'), papers: z.array(PaperMetadataSchema).min(1).max(STATE_BATCH_MAX) }).strict(),
   z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
   z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
+  /** "Delete all data" in the settings: the library, the trending history, Not interested marks, what was learned. */
+  z.object({ type: z.literal('deleteAllData') }).strict(),
   /** "Check now" in the popup. */
   z.object({ type: z.literal('checkTrending') }).strict(),
   /** "Mark all seen" (no ids), or the user saw these papers. */
@@ -143,6 +145,7 @@ export interface ReplyPayloads {
   cardDetails: { count: number };
   pageSeen: { count: number };
   markNotInterested: { count: number };
+  deleteAllData: { deleted: true };
   undoNotInterested: { count: number };
   cardNotInterested: { count: number };
   cardInterestedAgain: { count: number };

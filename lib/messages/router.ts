@@ -21,6 +21,8 @@ export interface RouterDeps {
   trending: {
     check(): Promise<{ outcome: 'changed' | 'unchanged' | 'failed'; status: TrendingStatus; requests: number; rowsWritten: number }>;
     markSeen(ids?: string[]): Promise<number>;
+    /** Forgets the trending history. */
+    clear(): Promise<void>;
     reschedule(): Promise<void>;
   };
   /** What PaperShelf learned from the library (see relevance-service.ts); absent where nothing is learned. */
@@ -30,6 +32,8 @@ export interface RouterDeps {
     related(paper: { id: string; title: string; summary?: string }, limit?: number): Promise<string[]>;
     /** A paper saved without tags gets the top suggestion (the reader's choice, off by default). */
     tagsNewSaves(): Promise<boolean>;
+    /** Forgets what was learned. */
+    forget(): Promise<void>;
   };
   /** Syncing the library through the browser's sync (lib/sync/service); absent where it does not run. */
   sync?: {
@@ -150,6 +154,10 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       const paper = await library.getPaper(request.id);
       return { ok: true, tags: (paper && (await deps.relevance?.suggestions(paper))) || [] };
     }
+    case 'deleteAllData':
+      await library.deleteAll();
+      await Promise.all([deps.trending.clear(), deps.notInterested.clear(), deps.relevance?.forget()]);
+      return { ok: true, deleted: true };
     case 'markNotInterested':
       return { ok: true, count: await deps.notInterested.mark(request.papers) };
     case 'undoNotInterested':

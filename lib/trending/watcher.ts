@@ -79,6 +79,14 @@ export class TrendingWatcher {
     await this.refreshBadge();
   }
 
+  /** Forgets the trending history (the reader deleted all data); the next check sets a new baseline. */
+  async clear(): Promise<void> {
+    await this.store.clear();
+    const status = await loadTrendingStatus();
+    await saveTrendingStatus({ failures: status.failures, nextCheckAt: status.nextCheckAt });
+    await this.refreshBadge();
+  }
+
   /** The user has seen these papers (or all new ones): they are no longer new. */
   async markSeen(ids?: string[]): Promise<number> {
     const changed = await this.store.markSeen(ids);

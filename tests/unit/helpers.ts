@@ -35,3 +35,8 @@ export function clock(start = Date.UTC(2026, 10, 26, 9)) {
   let t = start;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
+
+/** The trending watcher as the router sees it, doing nothing but being asked. */
+export function fakeTrending() {
+  return { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}), clear: vi.fn(async () => {}) };
+}

@@ -6,7 +6,7 @@ import { NotInterestedStore } from '@/lib/library/not-interested';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { PaperMetadataSchema } from '@/lib/paper/model';
 import { topicPapers, type TopicPaper } from '../../fixtures/relevance-papers';
-import { freshDatabaseName } from '../helpers';
+import { freshDatabaseName, fakeTrending } from '../helpers';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
 const popup = { id: own.id, url: `${own.origin}popup.html` };
@@ -35,13 +35,14 @@ function router(library: Library, service: RelevanceService, tagsNewSaves = fals
     library,
     notInterested: new NotInterestedStore(library.db),
     own,
-    trending: { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) },
+    trending: fakeTrending(),
     cardUndo: { keep: vi.fn(), take: vi.fn() },
     relevance: {
       suggestions: (paper, limit) => service.suggestions(paper, limit),
       forYou: (papers) => service.forYou(papers),
       related: (paper, limit) => service.related(paper, limit),
       tagsNewSaves: async () => tagsNewSaves,
+      forget: () => service.forget(),
     },
   };
 }

@@ -5,7 +5,7 @@ import { backupJson, parseBackup } from '@/lib/export/backup';
 import { planImport } from '@/lib/export/plan-import';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { LIMITS } from '@/lib/paper/limits';
-import { freshLibrary } from '../helpers';
+import { freshLibrary, fakeTrending } from '../helpers';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 
 /** Fixed so the gate is repeatable; set FUZZ_SEED to explore other inputs. */
@@ -50,7 +50,7 @@ const request = fc.oneof(
 );
 
 function deps(library: ReturnType<typeof freshLibrary>): RouterDeps {
-  const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
+  const trending = fakeTrending();
   return { library, notInterested: new NotInterestedStore(library.db), own, trending, cardUndo: { keep: (p) => keepForUndo(p), take: (t) => takeForUndo(t) } };
 }
 

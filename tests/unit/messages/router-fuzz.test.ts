@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { RequestSchema } from '@/lib/messages/protocol';
-import { freshLibrary } from '../helpers';
+import { freshLibrary, fakeTrending } from '../helpers';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 
 /** Fixed so the gate is repeatable; set FUZZ_SEED to explore other inputs. */
@@ -15,7 +15,7 @@ function setup() {
   const library = freshLibrary();
   const writes = vi.fn();
   library.onChange(writes);
-  const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
+  const trending = fakeTrending();
   const cardUndo = { keep: vi.fn(async () => crypto.randomUUID()), take: vi.fn(async () => undefined) };
   const deps: RouterDeps = { library, notInterested: new NotInterestedStore(library.db), own, trending, cardUndo };
   return { deps, writes, library, trending, cardUndo };

@@ -1,6 +1,6 @@
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
-import { freshLibrary } from '../helpers';
+import { freshLibrary, fakeTrending } from '../helpers';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
@@ -9,7 +9,7 @@ const papersTab = { id: own.id, url: 'https://huggingface.co/papers/trending', t
 
 function setup() {
   const library = freshLibrary();
-  const trending = { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) };
+  const trending = fakeTrending();
   const deps: RouterDeps = {
     library, notInterested: new NotInterestedStore(library.db),
     own,
@@ -143,6 +143,17 @@ describe('message router', () => {
     expect(trending.markSeen).not.toHaveBeenCalled();
     await send({ type: 'pageSeen', ids: ['2606.03748'] }, papersTab);
     expect(trending.markSeen).toHaveBeenCalledWith(['2606.03748']);
+  });
+
+  it('deletes all data at once: the library, the trending history, Not interested marks', async () => {
+    const { send, library, trending } = setup();
+    await send({ type: 'savePapers', papers: [paper], tags: ['x'] });
+    await send({ type: 'markNotInterested', papers: [{ ...paper, id: '2601.00002' }] });
+    expect(await send({ type: 'deleteAllData' }, papersTab)).toMatchObject({ ok: false });
+    expect(await send({ type: 'deleteAllData' })).toEqual({ ok: true, deleted: true });
+    expect(await library.countPapers()).toBe(0);
+    expect(await library.db.notInterested.count()).toBe(0);
+    expect(trending.clear).toHaveBeenCalledOnce();
   });
 
   it('keeps trending controls away from pages', async () => {

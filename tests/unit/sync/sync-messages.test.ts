@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { NotInterestedStore } from '@/lib/library/not-interested';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import { placeholderPaper } from '@/lib/paper/paper';
-import { freshLibrary, metadata } from '../helpers';
+import { freshLibrary, metadata, fakeTrending } from '../helpers';
 import { serviceFor, profile, simulatedClock } from './profiles';
 
 const own = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id/', version: '0.1.0' };
@@ -18,7 +18,7 @@ function setup() {
     library: browser.library,
     notInterested: new NotInterestedStore(browser.library.db),
     own,
-    trending: { check: vi.fn(), markSeen: vi.fn(async () => 0), reschedule: vi.fn(async () => {}) },
+    trending: fakeTrending(),
     cardUndo: { keep: vi.fn(), take: vi.fn() },
     sync,
   };
