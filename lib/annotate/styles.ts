@@ -1,9 +1,9 @@
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `
-:host { all: initial; display: block; height: 34px; overflow: hidden; contain: layout style; }
-.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 12px;
+:host { all: initial; display: block; height: 28px; overflow: hidden; contain: layout style; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 12px;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
-  font: 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
+  font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
 .bar.dark { background: #111827; border-top-color: #1f2937; color: #d1d5db; }
 .bar.heading { border: 1px solid #e5e7eb; border-radius: 8px; margin: 8px 0; }
 button, input { font: inherit; color: inherit; margin: 0; }
