@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** One message as messages.json holds it. */
 export interface MessageEntry {
@@ -9,7 +10,8 @@ export interface MessageEntry {
 
 export type Messages = Record<string, MessageEntry>;
 
-const LOCALES = new URL('../../public/_locales/', import.meta.url);
+// Tests run from the project's root.
+const LOCALES = join(process.cwd(), 'public/_locales');
 
 /** The languages PaperShelf has a messages.json for ("en", "de"…). */
 export function locales(): string[] {
@@ -17,7 +19,7 @@ export function locales(): string[] {
 }
 
 export function readMessages(locale: string): Messages {
-  return JSON.parse(readFileSync(new URL(`${locale}/messages.json`, LOCALES), 'utf8')) as Messages;
+  return JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
 }
 
 /**
