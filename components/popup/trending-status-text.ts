@@ -20,7 +20,7 @@ function problemText({ kind, message }: NonNullable<TrendingStatus['error']>, ne
     case 'rate-limited':
       return next ? t('trending_problem_rate_limited', clockTime(next)) : t('trending_problem_rate_limited_later');
     default:
-      return next ? t('trending_problem_other', message, clockTime(next)) : t('trending_problem_other_later', message);
+      return next ? t('trending_problem_failed', message, clockTime(next)) : t('trending_problem_failed_later', message);
   }
 }
 
