@@ -112,7 +112,7 @@ export class PaperDetailsFiller {
       const limited = lookups.find((l): l is Extract<PaperLookup, { kind: 'failed' }> => l.kind === 'failed' && l.rateLimited === true);
       if (limited) {
         const until = now + Math.max(limited.retryAfterMs ?? 0, this.pace.windowMs);
-        pace = { ...pace, pausedUntil: until, problem: t('sync_details_paused', new Date(until).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', hour12: false })) };
+        pace = { ...pace, pausedUntil: until, problem: t('sync_details_paused', new Date(until).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })) };
       } else {
         const failure = lookups.find((l) => l.kind === 'failed');
         if (failure) pace.problem = t('sync_details_failed', failure.message);

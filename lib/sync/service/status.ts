@@ -96,7 +96,7 @@ function exchanges({ lastSentAt, lastReceivedAt }: SyncStatus, now: number): str
 /** "at 10:42" today, "on Mar 9 at 10:42" another day. */
 function when(at: number, now: number): string {
   const date = new Date(at);
-  const time = new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  const time = new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
   if (new Date(now).toDateString() === date.toDateString()) return t('sync_at_time', time);
   return t('sync_on_day', new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' }).format(date), time);
 }
