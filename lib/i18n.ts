@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 // Types only: the messages stay in the browser's own files, out of every bundle.
 import type english from '@/public/_locales/en/messages.json';
-import { formatCount } from './locale';
+import { browserI18n, formatCount } from './locale';
 
 /** The name of a message in public/_locales/en/messages.json; any other name does not compile. */
 export type MessageKey = keyof typeof english;
@@ -12,8 +11,7 @@ export type CountedKey = { [K in MessageKey]: K extends `${infer Stem}_other` ? 
 /** A substitution: text as it is, a number written the reader's way ("10,000", "10.000"). */
 export type Substitution = string | number;
 
-/** The browser's messages by any name (WXT types them from the same file, but as of its last `wxt prepare`). */
-const messages = () => browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+const messages = () => browserI18n()!;
 
 // A listing of a thousand cards asks for the same few messages thousands of times.
 const withoutSubstitutions = new Map<string, string>();
