@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 import { localizeManifest } from './localized-manifest';
 import { unexpectedPermissions } from './permissions';
@@ -36,6 +36,12 @@ describe.each(builds)('manifest of %s', (dir) => {
     expect(built).toMatchObject({ default_locale: 'en', name: '__MSG_extension_name__', description: '__MSG_extension_description__' });
     expect(JSON.stringify(manifest)).not.toContain('__MSG_');
     expect(manifest).toMatchObject({ action: { default_title: 'PaperShelf' }, commands: { _execute_action: { description: 'Open PaperShelf' } } });
+  });
+
+  it('keeps webextension-polyfill out of the search worker, where it throws on load', () => {
+    const workers = readdirSync(`${dir}/assets`).filter((name) => /^worker-.*\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    expect(readFileSync(`${dir}/assets/${workers[0]}`, 'utf8')).not.toContain('should only be loaded in a browser extension');
   });
 });
 
