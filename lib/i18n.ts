@@ -26,10 +26,7 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
     if (text === undefined) withoutSubstitutions.set(key, (text = messages().getMessage(key)));
     return text;
   }
-  return messages().getMessage(
-    key,
-    substitutions.map((s) => (typeof s === 'number' ? formatCount(s) : s)),
-  );
+  return messages().getMessage(key, substitutions.map((s) => (typeof s === 'number' ? formatCount(s) : s)));
 }
 
 let pluralRules: Intl.PluralRules | undefined;

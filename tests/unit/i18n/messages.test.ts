@@ -92,6 +92,12 @@ describe.each(locales())('the %s translation', (locale) => {
       expect(substitutions(entry.message), `${locale}: ${name}`).toEqual(substitutions(original!.message));
     }
   });
+
+  it('writes every counted message in each plural form the language has', () => {
+    const forms = new Intl.PluralRules(messages.locale_code?.message).resolvedOptions().pluralCategories;
+    const stems = new Set([...names].filter((name) => stemOf(name) !== name).map(stemOf));
+    for (const stem of stems) for (const form of forms) expect(messages[`${stem}_${form}`], `${locale}: ${stem}_${form}`).toBeDefined();
+  });
 });
 
 describe('t() and tn()', () => {
