@@ -54,19 +54,19 @@ export default defineConfig({
     binaries: devChromiumBinaries(),
   },
   manifest: {
-    name: 'PaperShelf',
-    description:
-      "A personal reading list for Hugging Face's papers pages: save and tag papers, find them again, see what newly trends.",
+    // The texts are in public/_locales/<language>/messages.json, English the default.
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions: ['https://huggingface.co/*'],
     optional_permissions: ['notifications'],
-    action: { default_title: 'PaperShelf' },
     commands: {
       _execute_action: {
         // Chromium keeps Alt+Shift+P for itself and never gives it to an extension; Alt with the
         // letter of a Firefox menu (F, E, V, S, B, T, H) opens that menu instead on Windows and Linux.
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Open PaperShelf',
+        description: '__MSG_command_open_popup__',
       },
     },
     browser_specific_settings: {

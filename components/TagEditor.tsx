@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { t } from '@/lib/i18n';
 
 interface TagEditorProps {
   tags: string[];
@@ -9,7 +10,7 @@ interface TagEditorProps {
 }
 
 /** Tag chips (each removes its tag) and an input: Enter adds, Backspace on empty removes the last. */
-export function TagEditor({ tags, knownTags, onAdd, onRemove, label = 'Add tag' }: TagEditorProps) {
+export function TagEditor({ tags, knownTags, onAdd, onRemove, label = t('tag_add_label') }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const listId = useId();
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -29,14 +30,14 @@ export function TagEditor({ tags, knownTags, onAdd, onRemove, label = 'Add tag' 
   return (
     <div className="tag-editor">
       {tags.map((tag) => (
-        <button key={tag} type="button" className="chip" aria-label={`Remove tag ${tag}`} onClick={() => onRemove(tag)}>
+        <button key={tag} type="button" className="chip" aria-label={t('tag_remove_label', tag)} onClick={() => onRemove(tag)}>
           {tag}
         </button>
       ))}
       <input
         className="tag-input"
         aria-label={label}
-        placeholder="+ tag"
+        placeholder={t('tag_placeholder')}
         list={listId}
         maxLength={64}
         value={draft}

@@ -9,13 +9,16 @@ import { countTags } from '@/lib/library/library';
 import { errorMessage } from '@/lib/messages/client';
 import type { Paper } from '@/lib/paper/model';
 import { useOptionsServices } from './services';
+import { t, tn, type MessageKey } from '@/lib/i18n';
+import { uiLocale } from '@/lib/locale';
+import { tParts } from '../i18n';
 
 const FORMATS = {
-  json: { label: 'JSON backup', type: 'application/json', ext: 'json', render: (p: Paper[]) => backupJson(p) },
-  bibtex: { label: 'BibTeX', type: 'application/x-bibtex', ext: 'bib', render: toBibtex },
-  csv: { label: 'CSV', type: 'text/csv', ext: 'csv', render: toCsv },
-  markdown: { label: 'Markdown reading list', type: 'text/markdown', ext: 'md', render: (p: Paper[]) => toMarkdown(p) },
-} as const;
+  json: { label: 'options_format_json', type: 'application/json', ext: 'json', render: (p: Paper[]) => backupJson(p) },
+  bibtex: { label: 'options_format_bibtex', type: 'application/x-bibtex', ext: 'bib', render: toBibtex },
+  csv: { label: 'options_format_csv', type: 'text/csv', ext: 'csv', render: toCsv },
+  markdown: { label: 'options_format_markdown', type: 'text/markdown', ext: 'md', render: (p: Paper[]) => toMarkdown(p) },
+} as const satisfies Record<string, { label: MessageKey; type: string; ext: string; render: (papers: Paper[]) => string }>;
 type Format = keyof typeof FORMATS;
 
 type ImportState =
@@ -45,7 +48,7 @@ export function DataSection() {
       const day = new Date().toISOString().slice(0, 10);
       download(`papershelf-${scope ? `${scope.replace(/[^\w-]+/g, '-')}-` : ''}${day}.${f.ext}`, f.type, f.render(papers));
     } catch (error) {
-      setExportError(`The ${f.label} export failed: ${errorMessage(error)}. Your library is unchanged.`);
+      setExportError(t('options_export_failed', t(f.label), errorMessage(error)));
     }
   };
 
@@ -64,9 +67,9 @@ export function DataSection() {
     setState({ step: 'importing', written: 0, total: papers.length });
     try {
       await library.importPapers(papers, (written, total) => setState({ step: 'importing', written, total }));
-      setState({ step: 'done', message: `Imported: ${plan.added.length} new, ${plan.updated.length} updated, ${plan.unchanged} unchanged.` });
+      setState({ step: 'done', message: t('options_imported', plan.added.length, plan.updated.length, plan.unchanged) });
     } catch (error) {
-      setState({ step: 'error', error: `The import failed and nothing was changed: ${errorMessage(error)}` });
+      setState({ step: 'error', error: t('options_import_failed', errorMessage(error)) });
     }
   };
 
@@ -80,25 +83,25 @@ export function DataSection() {
   const deleteEverything = async () => {
     if (syncOn) {
       const reply = await send({ type: 'setSync', on: false });
-      if (!reply.ok) return setState({ step: 'error', error: `Nothing was deleted: sync could not be turned off (${reply.error}).` });
+      if (!reply.ok) return setState({ step: 'error', error: t('options_delete_sync_failed', reply.error) });
     }
     await library.deleteAll();
     setConfirmDelete(false);
-    setState({ step: 'done', message: syncOn ? 'All data deleted in this browser. Sync is off; your other browsers keep their library.' : 'All data deleted.' });
+    setState({ step: 'done', message: t(syncOn ? 'options_deleted_sync_on' : 'options_deleted') });
   };
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Data</h2>
-      <h3>Export</h3>
+      <h2 id="data-heading">{t('options_data_heading')}</h2>
+      <h3>{t('options_export_heading')}</h3>
       <p>
         <label>
-          Export{' '}
-          <select aria-label="What to export" value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="">the whole library ({count ?? 0} papers)</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                papers tagged “{t.tag}” ({t.count})
+          {t('options_export_scope')}{' '}
+          <select aria-label={t('options_export_scope_label')} value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="">{tn('options_export_whole', count ?? 0)}</option>
+            {tags.map((tag) => (
+              <option key={tag.tag} value={tag.tag}>
+                {t('options_export_tagged', tag.tag, tag.count)}
               </option>
             ))}
           </select>
@@ -107,7 +110,7 @@ export function DataSection() {
       <p className="buttons">
         {(Object.keys(FORMATS) as Format[]).map((format) => (
           <button key={format} type="button" onClick={() => void exportAs(format)}>
-            Export {FORMATS[format].label}
+            {t('options_export_as', t(FORMATS[format].label))}
           </button>
         ))}
       </p>
@@ -117,72 +120,72 @@ export function DataSection() {
         </p>
       )}
 
-      <h3>Import a backup</h3>
-      <p className="muted">A JSON backup from PaperShelf. Papers you already have are merged: tags are united and the newer note wins.</p>
-      <input type="file" accept=".json,application/json" aria-label="Choose a backup file" onChange={(e) => void chooseFile(e.target.files?.[0])} />
-      {state.step === 'reading' && <Progress label="Reading the file" value={state.loaded} max={state.total} />}
+      <h3>{t('options_import_heading')}</h3>
+      <p className="muted">{t('options_import_help')}</p>
+      <input type="file" accept=".json,application/json" aria-label={t('options_import_choose')} onChange={(e) => void chooseFile(e.target.files?.[0])} />
+      {state.step === 'reading' && <Progress label={t('options_import_reading')} value={state.loaded} max={state.total} />}
       {state.step === 'error' && (
         <p className="error" role="alert">
           {state.error}
         </p>
       )}
       {state.step === 'preview' && (
-        <div className="preview" role="region" aria-label="Import preview">
+        <div className="preview" role="region" aria-label={t('options_import_preview_label')}>
           <p>
-            {state.fileName}: <strong>{state.plan.added.length} new</strong>, <strong>{state.plan.updated.length} updated</strong>,{' '}
-            {state.plan.unchanged} unchanged.
+            {tParts(
+              'options_import_preview',
+              state.fileName,
+              <strong>{t('options_import_new', state.plan.added.length)}</strong>,
+              <strong>{t('options_import_updated', state.plan.updated.length)}</strong>,
+              state.plan.unchanged,
+            )}
           </p>
           <button type="button" onClick={() => void apply(state.plan)} disabled={state.plan.added.length + state.plan.updated.length === 0}>
-            Import
+            {t('options_import')}
           </button>{' '}
           <button type="button" onClick={() => setState({ step: 'idle' })}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}
-      {state.step === 'importing' && <Progress label="Importing" value={state.written} max={state.total} />}
+      {state.step === 'importing' && <Progress label={t('options_importing')} value={state.written} max={state.total} />}
       {state.step === 'done' && <p role="status">{state.message}</p>}
 
-      <h3>Delete all data</h3>
+      <h3>{t('options_delete_heading')}</h3>
       {confirmDelete ? (
-        <div role="group" aria-label="Confirm deleting all data">
-          <p>
-            This removes all {count ?? 0} papers, their tags and notes, and the trending history. It cannot be undone.
-          </p>
-          {syncOn && (
-            <p role="note">
-              Sync is on: PaperShelf turns it off in this browser first, so your other browsers keep their library. To empty them too, delete
-              all data in each of them.
-            </p>
-          )}
+        <div role="group" aria-label={t('options_delete_confirm_label')}>
+          <p>{tn('options_delete_warning', count ?? 0)}</p>
+          {syncOn && <p role="note">{t('options_delete_sync_note')}</p>}
           <button type="button" onClick={() => void exportAs('json')}>
-            Export a backup first
+            {t('options_export_first')}
           </button>{' '}
           <button
             type="button"
             className="danger"
             onClick={() => void deleteEverything()}
           >
-            Delete everything
+            {t('options_delete_everything')}
           </button>{' '}
           <button type="button" onClick={() => setConfirmDelete(false)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       ) : (
         <button type="button" className="danger" onClick={() => void askToDelete()}>
-          Delete all data…
+          {t('options_delete_all')}
         </button>
       )}
     </section>
   );
 }
 
+const percent = new Intl.NumberFormat(uiLocale(), { style: 'percent' });
+
 function Progress({ label, value, max }: { label: string; value: number; max: number }) {
   return (
     <p>
       <label>
-        {label}: <progress aria-label={label} value={value} max={max || 1} /> {max ? Math.round((100 * value) / max) : 0}%
+        {label}: <progress aria-label={label} value={value} max={max || 1} /> {percent.format(max ? value / max : 0)}
       </label>
     </p>
   );

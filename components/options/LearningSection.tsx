@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { learningSettings, type LearningSettings } from '@/lib/settings/learning';
+import { t } from '@/lib/i18n';
 
 /** What PaperShelf learns from the library, on this device only, and how to turn it off. */
 export function LearningSection() {
@@ -12,20 +13,16 @@ export function LearningSection() {
 
   const change = async (next: LearningSettings) => {
     setSettings(await learningSettings.set(next));
-    setMessage(next.enabled ? 'Saved.' : 'Saved. What PaperShelf had learned is deleted.');
+    setMessage(t(next.enabled ? 'options_saved' : 'options_learning_deleted'));
   };
 
   return (
     <section aria-labelledby="learning-heading">
-      <h2 id="learning-heading">Learning your topics</h2>
-      <p className="muted">
-        PaperShelf learns from the papers you save and tag, and from the trending papers you pass over or mark “Not interested”, to
-        suggest tags, order papers “For you” and count new papers like yours on the badge. It learns in this browser only: nothing about
-        your library is sent anywhere.
-      </p>
+      <h2 id="learning-heading">{t('options_learning_heading')}</h2>
+      <p className="muted">{t('options_learning_help')}</p>
       <label>
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void change({ ...settings, enabled: e.target.checked })} /> Learn
-        from my library
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void change({ ...settings, enabled: e.target.checked })} />{' '}
+        {t('options_learning_enable')}
       </label>
       <label>
         <input
@@ -34,7 +31,7 @@ export function LearningSection() {
           disabled={!settings.enabled}
           onChange={(e) => void change({ ...settings, tagNewSavesWithTopSuggestion: e.target.checked })}
         />{' '}
-        Tag new saves with the top suggestion
+        {t('options_learning_tag_new')}
       </label>
       {message && (
         <p role="status" className="muted">

@@ -4,13 +4,14 @@ import { OptionsServicesProvider, type OptionsServices } from './services';
 import { SyncSection } from './SyncSection';
 import { TagsSection } from './TagsSection';
 import { TrendingSection } from './TrendingSection';
+import { t } from '@/lib/i18n';
 import './options.css';
 
 export function Options({ services }: { services: OptionsServices }) {
   return (
     <OptionsServicesProvider value={services}>
       <main className="options">
-        <h1>PaperShelf settings</h1>
+        <h1>{t('options_title')}</h1>
         <TagsSection />
         <DataSection />
         <TrendingSection />

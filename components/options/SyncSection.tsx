@@ -2,14 +2,10 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { describeSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/sync/service/status';
 import { useOptionsServices } from './services';
+import { t } from '@/lib/i18n';
 
 /** The storage.local keys whose change means the status line may read differently. */
 const STATUS_KEYS = [SYNC_STATUS_KEY, 'paperDetailsPace'];
-
-export const SYNC_EXPLANATION =
-  'When on, PaperShelf sends paper ids, tags, notes, dates, “not interested” marks and settings to your browser vendor’s sync service ' +
-  '(Firefox encrypts them end to end; Chrome encrypts them with your sync passphrase if you set one); titles, authors and abstracts are not sent: ' +
-  'your other browsers read them from Hugging Face.';
 
 /** "Sync my library through this browser's sync" (off by default), and what sync is doing, in words. */
 export function SyncSection() {
@@ -44,25 +40,25 @@ export function SyncSection() {
     const reply = await send({ type: 'setSync', on });
     setBusy(false);
     if (reply.ok) setStatus(reply.status);
-    else setError(`Sync could not be turned ${on ? 'on' : 'off'}: ${reply.error}`);
+    else setError(t(on ? 'options_sync_on_failed' : 'options_sync_off_failed', reply.error));
   };
 
   const text = status && describeSyncStatus(status);
   return (
     <section aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
+      <h2 id="sync-heading">{t('options_sync_heading')}</h2>
       <label>
-        <input type="checkbox" checked={status?.on ?? false} disabled={status === undefined || busy} onChange={(e) => void turn(e.target.checked)} /> Sync my
-        library through this browser’s sync
+        <input type="checkbox" checked={status?.on ?? false} disabled={status === undefined || busy} onChange={(e) => void turn(e.target.checked)} />{' '}
+        {t('options_sync_toggle')}
       </label>
-      <p className="muted">{SYNC_EXPLANATION}</p>
+      <p className="muted">{t('options_sync_explanation')}</p>
       {status?.on && text && (
-        <p role="status" aria-label="Sync status">
+        <p role="status" aria-label={t('options_sync_status_label')}>
           {text.summary.join(' ')}
         </p>
       )}
       {text && text.problems.length > 0 && (
-        <ul className="sync-problems" role="alert" aria-label="Sync problems">
+        <ul className="sync-problems" role="alert" aria-label={t('options_sync_problems_label')}>
           {text.problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

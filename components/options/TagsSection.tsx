@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { countTags } from '@/lib/library/library';
 import { normalizeTag, tagKey } from '@/lib/paper/tags';
 import { useOptionsServices } from './services';
+import { t, tn } from '@/lib/i18n';
 
 /** Every tag with its count: rename (onto an existing tag: merge) or delete. */
 export function TagsSection() {
@@ -12,10 +13,10 @@ export function TagsSection() {
 
   return (
     <section aria-labelledby="tags-heading">
-      <h2 id="tags-heading">Tags</h2>
+      <h2 id="tags-heading">{t('options_tags_heading')}</h2>
       {message && <p role="status">{message}</p>}
-      {tags?.length === 0 && <p className="muted">No tags yet. Tag papers on Hugging Face or in the popup.</p>}
-      <ul className="tag-table" aria-label="Tags">
+      {tags?.length === 0 && <p className="muted">{t('options_tags_none')}</p>}
+      <ul className="tag-table" aria-label={t('options_tags_heading')}>
         {tags?.map(({ tag, count }) => (
           <TagRow key={tag} tag={tag} count={count} allTags={tags.map((t) => t.tag)} onDone={setMessage} />
         ))}
@@ -36,41 +37,41 @@ function TagRow({ tag, count, allTags, onDone }: { tag: string; count: number; a
   const rename = async () => {
     try {
       const n = await library.renameTag(tag, target);
-      onDone(mergeInto ? `Merged “${tag}” into “${mergeInto}” on ${n} papers.` : `Renamed “${tag}” to “${target}” on ${n} papers.`);
+      onDone(mergeInto ? tn('options_tag_merged', n, tag, mergeInto) : tn('options_tag_renamed', n, tag, target));
     } catch (e) {
       setError(String(e));
     }
   };
   const remove = async () => {
     const n = await library.deleteTag(tag);
-    onDone(`Removed the tag “${tag}” from ${n} papers. The papers stay in your library.`);
+    onDone(tn('options_tag_removed', n, tag));
   };
 
   return (
     <li className="tag-row">
-      <span className="tag-name">{tag}</span> <span className="muted">{count} {count === 1 ? 'paper' : 'papers'}</span>
-      <input aria-label={`New name for ${tag}`} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
+      <span className="tag-name">{tag}</span> <span className="muted">{tn('options_tag_count', count)}</span>
+      <input aria-label={t('options_tag_new_name_label', tag)} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
       <button
         type="button"
         disabled={!changed}
-        aria-label={mergeInto ? `Merge ${tag} into ${mergeInto}` : `Rename ${tag}`}
+        aria-label={mergeInto ? t('options_tag_merge_label', tag, mergeInto) : t('options_tag_rename_label', tag)}
         onClick={() => void rename()}
       >
-        {mergeInto ? `Merge into ${mergeInto}` : 'Rename'}
+        {mergeInto ? t('options_tag_merge', mergeInto) : t('options_tag_rename')}
       </button>
       {confirming ? (
-        <span role="group" aria-label={`Delete ${tag}?`}>
-          Remove “{tag}” from {count} papers?{' '}
+        <span role="group" aria-label={t('options_tag_delete_confirm_label', tag)}>
+          {tn('options_tag_delete_confirm', count, tag)}{' '}
           <button type="button" className="danger" onClick={() => void remove()}>
-            Delete tag
+            {t('options_tag_delete_confirmed')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </span>
       ) : (
-        <button type="button" aria-label={`Delete tag ${tag}`} onClick={() => setConfirming(true)}>
-          Delete
+        <button type="button" aria-label={t('options_tag_delete_label', tag)} onClick={() => setConfirming(true)}>
+          {t('options_tag_delete')}
         </button>
       )}
       {error && <span className="error" role="alert">{error}</span>}

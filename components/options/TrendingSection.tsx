@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIKE_LIBRARY_DEFAULT_FROM, loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
 import { useOptionsServices } from './services';
+import { t } from '@/lib/i18n';
+import { tParts } from '../i18n';
 
 /** How PaperShelf watches Hugging Face: which list, how often, about what, and whether to notify. */
 export function TrendingSection() {
@@ -22,7 +24,7 @@ export function TrendingSection() {
   const onNotifications = async (on: boolean) => {
     // The permission is asked for only now, when the user turns notifications on.
     if (on && !(await requestNotifications())) {
-      setMessage({ text: 'Notifications stay off: the browser did not allow them.', error: true });
+      setMessage({ text: t('options_notifications_denied'), error: true });
       return;
     }
     update({ notifications: on });
@@ -32,7 +34,7 @@ export function TrendingSection() {
     event.preventDefault();
     const interval = Math.round(settings.intervalMinutes);
     if (!(interval >= MIN_INTERVAL_MINUTES)) {
-      setMessage({ text: `Check at most every ${MIN_INTERVAL_MINUTES} minutes.`, error: true });
+      setMessage({ text: t('options_interval_too_short', MIN_INTERVAL_MINUTES), error: true });
       return;
     }
     const watchWords = words
@@ -41,68 +43,69 @@ export function TrendingSection() {
       .filter(Boolean);
     await saveTrendingSettings({ ...settings, intervalMinutes: interval, watchWords });
     const reply = await send({ type: 'trendingSettingsChanged' });
-    setMessage(reply.ok ? { text: 'Saved.' } : { text: reply.error, error: true });
+    setMessage(reply.ok ? { text: t('options_saved') } : { text: reply.error, error: true });
   };
 
   return (
     <section aria-labelledby="trending-heading">
-      <h2 id="trending-heading">Trending</h2>
+      <h2 id="trending-heading">{t('options_trending_heading')}</h2>
       <form onSubmit={(e) => void save(e)} className="trending-form" noValidate>
         <fieldset>
-          <legend>Watch</legend>
+          <legend>{t('options_watch_legend')}</legend>
           <label>
-            <input type="radio" name="source" checked={settings.source === 'trending'} onChange={() => update({ source: 'trending' })} /> the trending list
+            <input type="radio" name="source" checked={settings.source === 'trending'} onChange={() => update({ source: 'trending' })} /> {t('options_watch_trending')}
           </label>{' '}
           <label>
-            <input type="radio" name="source" checked={settings.source === 'daily'} onChange={() => update({ source: 'daily' })} /> the daily list
+            <input type="radio" name="source" checked={settings.source === 'daily'} onChange={() => update({ source: 'daily' })} /> {t('options_watch_daily')}
           </label>
         </fieldset>
         <label>
-          Check every{' '}
-          <input
-            type="number"
-            min={MIN_INTERVAL_MINUTES}
-            max={1440}
-            value={settings.intervalMinutes}
-            onChange={(e) => update({ intervalMinutes: Number(e.target.value) })}
-            aria-label="Check every (minutes)"
-          />{' '}
-          minutes
+          {tParts(
+            'options_check_every',
+            <input
+              type="number"
+              min={MIN_INTERVAL_MINUTES}
+              max={1440}
+              value={settings.intervalMinutes}
+              onChange={(e) => update({ intervalMinutes: Number(e.target.value) })}
+              aria-label={t('options_check_every_label')}
+            />,
+          )}
         </label>
         <fieldset>
-          <legend>The badge counts</legend>
+          <legend>{t('options_badge_legend')}</legend>
           <label>
-            <input type="radio" name="watch" checked={settings.watch === 'all'} onChange={() => update({ watch: 'all' })} /> every new paper
+            <input type="radio" name="watch" checked={settings.watch === 'all'} onChange={() => update({ watch: 'all' })} /> {t('options_badge_all')}
           </label>{' '}
           <label>
-            <input type="radio" name="watch" checked={settings.watch === 'watched'} onChange={() => update({ watch: 'watched' })} /> papers
-            about the words and tags below
+            <input type="radio" name="watch" checked={settings.watch === 'watched'} onChange={() => update({ watch: 'watched' })} />{' '}
+            {t('options_badge_watched')}
           </label>{' '}
           <label>
             <input type="radio" name="watch" checked={settings.watch === 'like-library'} onChange={() => update({ watch: 'like-library' })} />{' '}
-            papers like my library
+            {t('options_badge_like_library')}
           </label>
           {settings.watch === undefined && (
-            <p className="muted">Not chosen yet: PaperShelf counts papers like your library once it holds {LIKE_LIBRARY_DEFAULT_FROM} papers, else every new paper (or the watched words, if you set some).</p>
+            <p className="muted">{t('options_badge_not_chosen', LIKE_LIBRARY_DEFAULT_FROM)}</p>
           )}
         </fieldset>
         <label>
-          Watched words{' '}
+          {t('options_watched_words')}{' '}
           <input
-            aria-label="Watched words (comma-separated)"
-            placeholder="e.g. diffusion, RLHF, state space models"
+            aria-label={t('options_watched_words_label')}
+            placeholder={t('options_watched_words_placeholder')}
             value={words}
             onChange={(e) => setWords(e.target.value)}
           />
         </label>
         <label>
-          <input type="checkbox" checked={settings.watchTags} onChange={(e) => update({ watchTags: e.target.checked })} /> …and my tags
+          <input type="checkbox" checked={settings.watchTags} onChange={(e) => update({ watchTags: e.target.checked })} /> {t('options_watch_tags')}
         </label>
         <label>
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => void onNotifications(e.target.checked)} /> Desktop
-          notification when new papers trend
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => void onNotifications(e.target.checked)} />{' '}
+          {t('options_notifications')}
         </label>
-        <button type="submit">Save trending settings</button>
+        <button type="submit">{t('options_save_trending')}</button>
         {message && (
           <span role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
             {message.text}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Reply } from '@/lib/messages/protocol';
 import { useServices } from './services';
+import { t, tn } from '@/lib/i18n';
 
 interface BulkBarProps {
   ids: string[];
@@ -29,11 +30,11 @@ export function BulkBar({ ids, knownTags, run, onRemove, onClear }: BulkBarProps
   };
 
   return (
-    <div className="bulk" role="toolbar" aria-label="Selected papers">
-      <span>{ids.length} selected</span>
+    <div className="bulk" role="toolbar" aria-label={t('popup_bulk_label')}>
+      <span>{tn('popup_bulk_selected', ids.length)}</span>
       <input
-        aria-label="Tag selected papers"
-        placeholder="tag them"
+        aria-label={t('popup_bulk_tag_label')}
+        placeholder={t('popup_bulk_tag_placeholder')}
         list="bulk-known-tags"
         value={tag}
         onChange={(e) => setTag(e.target.value)}
@@ -45,10 +46,10 @@ export function BulkBar({ ids, knownTags, run, onRemove, onClear }: BulkBarProps
         ))}
       </datalist>
       <button type="button" onClick={() => void tagAll()}>
-        Tag
+        {t('popup_bulk_tag')}
       </button>
-      <select aria-label="Tag to remove from selected papers" value={untag} onChange={(e) => setUntag(e.target.value)}>
-        <option value="">remove tag…</option>
+      <select aria-label={t('popup_bulk_untag_label')} value={untag} onChange={(e) => setUntag(e.target.value)}>
+        <option value="">{t('popup_bulk_untag_choose')}</option>
         {knownTags.map((t) => (
           <option key={t} value={t}>
             {t}
@@ -56,13 +57,13 @@ export function BulkBar({ ids, knownTags, run, onRemove, onClear }: BulkBarProps
         ))}
       </select>
       <button type="button" onClick={() => void untagAll()} disabled={!untag}>
-        Untag
+        {t('popup_bulk_untag')}
       </button>
       <button type="button" className="danger" onClick={onRemove}>
-        Remove selected
+        {t('popup_bulk_remove')}
       </button>
       <button type="button" onClick={onClear}>
-        Clear selection
+        {t('popup_bulk_clear')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PopupServices } from './services';
+import { t } from '@/lib/i18n';
 
 /**
  * Says when PaperShelf may not read huggingface.co (the user withdrew the access, as Firefox allows)
@@ -19,13 +20,10 @@ export function HostAccessNotice({ access }: { access: NonNullable<PopupServices
   if (granted !== false) return null;
 
   return (
-    <div className="host-access" role="alert" aria-label="No access to huggingface.co">
-      <p>
-        PaperShelf cannot read huggingface.co: it was not allowed, or the access was withdrawn. Until it is allowed, cards are not
-        annotated and trending papers are not checked.
-      </p>
+    <div className="host-access" role="alert" aria-label={t('popup_host_access_label')}>
+      <p>{t('popup_host_access_text')}</p>
       <button type="button" onClick={() => void access.request().then(setGranted)}>
-        Allow access to huggingface.co
+        {t('popup_host_access_allow')}
       </button>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Paper } from '@/lib/paper/model';
 import { TagEditor } from '../TagEditor';
 import { PaperByline, SaveToggle } from './paper-bits';
 import { useServices } from './services';
+import { t } from '@/lib/i18n';
 
 interface LibraryRowProps {
   id: string;
@@ -29,22 +30,22 @@ export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect,
   return (
     <div className={`row${expanded ? ' expanded' : ''}`}>
       <div className="row-head">
-        <input type="checkbox" aria-label={`Select ${paper.title}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+        <input type="checkbox" aria-label={t('popup_select_label', paper.title)} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
         <div className="row-text">
           <a className="title" href={paper.links.huggingFace} target="_blank" rel="noreferrer" tabIndex={-1}>
             {paper.title}
           </a>
-          {paper.detailsPending ? <span className="byline">details on the way</span> : <PaperByline paper={paper} />}
+          {paper.detailsPending ? <span className="byline">{t('popup_details_pending')}</span> : <PaperByline paper={paper} />}
           {paper.tags.length > 0 && !expanded && <span className="tags-line">{paper.tags.map((t) => `#${t}`).join(' ')}</span>}
         </div>
         <SaveToggle saved title={paper.title} onToggle={() => onRemove(paper)} />
-        <button type="button" className="more" aria-expanded={expanded} aria-label={`Details: ${paper.title}`} onClick={() => onExpand(!expanded)}>
+        <button type="button" className="more" aria-expanded={expanded} aria-label={t('popup_details_label', paper.title)} onClick={() => onExpand(!expanded)}>
           {expanded ? '▴' : '▾'}
         </button>
       </div>
       {expanded && (
         <div className="details">
-          <nav className="links" aria-label="Links">
+          <nav className="links" aria-label={t('popup_links_label')}>
             <a href={paper.links.huggingFace} target="_blank" rel="noreferrer">Hugging Face</a>
             <a href={paper.links.arxiv} target="_blank" rel="noreferrer">arXiv</a>
             <a href={paper.links.pdf} target="_blank" rel="noreferrer">PDF</a>
@@ -62,7 +63,7 @@ export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect,
           />
           <NoteEditor key={paper.note} note={paper.note} onSave={(note) => void run(send({ type: 'setNote', id, note }))} />
           <button type="button" className="danger" onClick={() => onRemove(paper)}>
-            Remove from library
+            {t('popup_remove_from_library')}
           </button>
         </div>
       )}
@@ -76,8 +77,8 @@ function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => 
   const save = () => draft !== note && onSave(draft);
   return (
     <textarea
-      aria-label="Note"
-      placeholder="Your note…"
+      aria-label={t('popup_note_label')}
+      placeholder={t('popup_note_placeholder')}
       rows={3}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}

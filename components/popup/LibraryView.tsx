@@ -9,15 +9,16 @@ import { LibraryRow } from './LibraryRow';
 import { useServices } from './services';
 import { useAction } from './useAction';
 import { VirtualList } from './VirtualList';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 
 const FIRST_PAGE = 30;
 
-const SORTS: { value: LibrarySort; label: string }[] = [
-  { value: 'relevance', label: 'Relevance' },
-  { value: 'savedAt', label: 'Date saved' },
-  { value: 'publishedAt', label: 'Date published' },
-  { value: 'upvotes', label: 'Upvotes' },
-  { value: 'title', label: 'Title' },
+const SORTS: { value: LibrarySort; label: MessageKey }[] = [
+  { value: 'relevance', label: 'popup_sort_relevance' },
+  { value: 'savedAt', label: 'popup_sort_saved' },
+  { value: 'publishedAt', label: 'popup_sort_published' },
+  { value: 'upvotes', label: 'popup_sort_upvotes' },
+  { value: 'title', label: 'popup_sort_title' },
 ];
 
 /** Every saved paper: search, filter by tags, sort, edit; a virtual list, so 20,000 papers scroll smoothly. */
@@ -57,36 +58,36 @@ export function LibraryView() {
   const toggleTag = (tag: string) => setTags((now) => (now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]));
 
   return (
-    <section aria-label="Library" className="library">
+    <section aria-label={t('popup_tab_library')} className="library">
       <input
         type="search"
         className="search"
-        aria-label="Search library"
-        placeholder={`Search ${total === 1 ? '1 paper' : `${total ?? 'your'} papers`}: title, abstract, authors, tags, notes`}
+        aria-label={t('popup_search_label')}
+        placeholder={total === undefined ? t('popup_search_placeholder') : tn('popup_search_placeholder', total)}
         value={text}
         onChange={(e) => typeSearch(e.target.value)}
         autoFocus
       />
       <div className="filters">
         <label>
-          Sort by{' '}
-          <select aria-label="Sort by" value={sort} onChange={(e) => pickSort(e.target.value as LibrarySort)}>
+          {t('popup_sort_by')}{' '}
+          <select aria-label={t('popup_sort_by')} value={sort} onChange={(e) => pickSort(e.target.value as LibrarySort)}>
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {t(s.label)}
               </option>
             ))}
           </select>
         </label>
         {tagCounts.length > 0 && (
-          <div className="tag-filter" role="group" aria-label="Filter by tags">
+          <div className="tag-filter" role="group" aria-label={t('popup_tag_filter_label')}>
             {tagCounts.map(({ tag, count }) => (
               <button
                 key={tag}
                 type="button"
                 className="chip"
                 aria-pressed={tags.includes(tag)}
-                title={`Show only papers tagged “${tag}” (${count})`}
+                title={t('popup_tag_filter_title', tag, count)}
                 onClick={() => toggleTag(tag)}
               >
                 {tag} <span className="count">{count}</span>
@@ -96,9 +97,9 @@ export function LibraryView() {
         )}
       </div>
       <div aria-live="polite">
-        {answer?.approximate && allIds && allIds.length > 0 && <p className="notice">No exact match; showing close ones</p>}
+        {answer?.approximate && allIds && allIds.length > 0 && <p className="notice">{t('popup_close_matches')}</p>}
         <p className="muted">
-          {allIds === undefined ? 'Searching…' : `${allIds.length} ${allIds.length === 1 ? 'paper' : 'papers'}${allIds.length !== total ? ` of ${total}` : ''}`}
+          {allIds === undefined ? t('popup_searching') : total === undefined || allIds.length === total ? tn('popup_count', allIds.length) : tn('popup_count_of', allIds.length, total)}
         </p>
       </div>
       {(error || searchError) && (
@@ -108,14 +109,14 @@ export function LibraryView() {
       )}
       {undo && (
         <div className="toast" role="status">
-          Removed {undo.length === 1 ? `“${undo[0]!.title}”` : `${undo.length} papers`}.{' '}
+          {undo.length === 1 ? t('popup_removed_paper', undo[0]!.title) : tn('popup_removed_papers', undo.length)}{' '}
           <button
             type="button"
             onClick={() => void run(send({ type: 'restorePapers', papers: undo })).then((r) => r.ok && setUndo(undefined))}
           >
-            Undo
+            {t('common_undo')}
           </button>
-          <button type="button" aria-label="Dismiss" onClick={() => setUndo(undefined)}>
+          <button type="button" aria-label={t('popup_dismiss')} onClick={() => setUndo(undefined)}>
             ×
           </button>
         </div>
@@ -131,11 +132,11 @@ export function LibraryView() {
       )}
       {ids && ids.length === 0 && (libraryEmpty || allIds) && (
         <p className="empty">
-          {libraryEmpty ? 'Your library is empty. Save papers on huggingface.co/papers or in “On this page”.' : 'No paper matches.'}
+          {libraryEmpty ? t('popup_library_empty') : t('popup_no_match')}
         </p>
       )}
       <VirtualList
-        label="Saved papers"
+        label={t('popup_saved_papers_label')}
         count={(allIds ? allIds.length : total) ?? ids?.length ?? 0}
         idAt={(index) => ids?.[index]}
         renderRow={(index, id) => (
@@ -210,7 +211,7 @@ function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start
         setAnswer(found);
         setSearchError(undefined);
       },
-      (failure: unknown) => current && setSearchError(`Search is not available: ${failure instanceof Error ? failure.message : String(failure)}`),
+      (failure: unknown) => current && setSearchError(t('popup_search_unavailable', failure instanceof Error ? failure.message : String(failure))),
     );
     return () => {
       current = false;

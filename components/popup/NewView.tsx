@@ -13,6 +13,7 @@ import { useStoredValue } from './useStoredValue';
 import { VirtualList } from './VirtualList';
 import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
 import type { TrendingRecord } from '@/lib/library/schema';
+import { t } from '@/lib/i18n';
 
 const asWatchChoice = (value: unknown) => (value as { watch?: string } | undefined)?.watch;
 const asFlag = (value: unknown) => value === true;
@@ -57,19 +58,19 @@ export function NewView() {
   };
 
   return (
-    <section aria-label="Newly trending papers">
+    <section aria-label={t('popup_new_label')}>
       <div className="toolbar">
         <button type="button" onClick={() => void checkNow()} disabled={checking}>
-          {checking ? 'Checking…' : 'Check now'}
+          {checking ? t('popup_checking') : t('popup_check_now')}
         </button>
         <button type="button" onClick={() => void run(send({ type: 'markTrendingSeen' }))} disabled={!rows?.length}>
-          Mark all seen
+          {t('popup_mark_all_seen')}
         </button>
       </div>
       <p className="muted" aria-live="polite">
         {problem && (
           <strong className="error" role="alert">
-            {problem}.{' '}
+            {problem}{' '}
           </strong>
         )}
         {info}
@@ -81,28 +82,28 @@ export function NewView() {
       )}
       {likeLibraryByDefault && noticeSeen === false && (
         <p className="notice" role="status">
-          The badge now counts only new papers like the ones in your library. Change this under Trending in the settings.{' '}
+          {t('popup_like_library_notice')}{' '}
           <button type="button" onClick={() => void setLocal(LIKE_LIBRARY_NOTICE_KEY, true)}>
-            OK
+            {t('popup_ok')}
           </button>
         </p>
       )}
       {undo && (
         <div className="toast" role="status">
-          Marked not interested.{' '}
+          {t('popup_marked_not_interested')}{' '}
           <button type="button" onClick={() => void run(send({ type: 'undoNotInterested', ids: undo.ids })).then((r) => r.ok && setUndo(undefined))}>
-            Undo
+            {t('common_undo')}
           </button>
         </div>
       )}
       {rows && rows.length > 0 && (
         <div className="toolbar">
-          <OrderPicker value={order} onChange={setOrder} listLabel="Trending rank" learned={learned} />
+          <OrderPicker value={order} onChange={setOrder} listLabel={t('popup_order_trending_rank')} learned={learned} />
         </div>
       )}
-      {rows && rows.length === 0 && <p className="empty">Nothing new since you last looked.</p>}
+      {rows && rows.length === 0 && <p className="empty">{t('popup_nothing_new')}</p>}
       <VirtualList
-        label="New papers"
+        label={t('popup_new_papers_label')}
         count={shown?.length ?? 0}
         idAt={(index) => shown?.[index]?.trending.id}
         estimateSize={92}
@@ -130,8 +131,8 @@ export function NewView() {
                 />
                 <SuggestedTags id={trending.id} saved={saved !== undefined} tags={saved?.tags ?? []} onAdd={(tag) => void run(send({ type: 'addTag', id: trending.id, tag }))} />
                 {!saved && (
-                  <button type="button" className="more" aria-label={`Not interested: ${trending.paper.title}`} onClick={() => void notInterested(trending.paper)}>
-                    Not interested
+                  <button type="button" className="more" aria-label={t('popup_not_interested_label', trending.paper.title)} onClick={() => void notInterested(trending.paper)}>
+                    {t('common_not_interested')}
                   </button>
                 )}
               </div>
@@ -147,14 +148,14 @@ export function NewView() {
 function Rank({ trending, left }: { trending: TrendingRecord; left: boolean }) {
   if (left) {
     return (
-      <span className="rank left" aria-label={`Left the list (was #${trending.rank})`}>
-        Left the list
+      <span className="rank left" aria-label={t('popup_rank_left_label', trending.rank)}>
+        {t('popup_rank_left')}
       </span>
     );
   }
   const { rank, previousRank } = trending;
   return (
-    <span className="rank" aria-label={`Rank ${rank}${movement(rank, previousRank)}`}>
+    <span className="rank" aria-label={rankLabel(rank, previousRank)}>
       #{rank}
       {previousRank !== undefined && previousRank !== rank && (
         <span className={previousRank > rank ? 'up' : 'down'}>{previousRank > rank ? ` ▲${previousRank - rank}` : ` ▼${rank - previousRank}`}</span>
@@ -163,7 +164,7 @@ function Rank({ trending, left }: { trending: TrendingRecord; left: boolean }) {
   );
 }
 
-function movement(rank: number, previous: number | undefined): string {
-  if (previous === undefined || previous === rank) return '';
-  return previous > rank ? `, up ${previous - rank}` : `, down ${rank - previous}`;
+function rankLabel(rank: number, previous: number | undefined): string {
+  if (previous === undefined || previous === rank) return t('popup_rank_label', rank);
+  return previous > rank ? t('popup_rank_up_label', rank, previous - rank) : t('popup_rank_down_label', rank, rank - previous);
 }

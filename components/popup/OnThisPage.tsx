@@ -9,6 +9,8 @@ import { useAction } from './useAction';
 import { useTagCounts } from './useKnownTags';
 import { VirtualList } from './VirtualList';
 import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
+import { t, tn } from '@/lib/i18n';
+import { tParts } from '../i18n';
 
 type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadataInput[] };
 
@@ -45,14 +47,18 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
     [db, ids.join(',')],
   );
 
-  if (page.kind === 'loading') return <p className="muted">Looking at this tab…</p>;
+  if (page.kind === 'loading') return <p className="muted">{t('popup_looking')}</p>;
   if (page.kind === 'not-papers' || papers.length === 0) {
     return (
       <div className="empty">
-        <p>This tab is not a Hugging Face papers page{page.kind === 'papers' ? ', or its papers have not loaded yet' : ''}.</p>
+        <p>{t(page.kind === 'papers' ? 'popup_not_papers_loaded' : 'popup_not_papers_page')}</p>
         <p>
-          Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">huggingface.co/papers</a> (daily, trending, weekly,
-          monthly or a search) and the papers it shows appear here, ready to save and tag.
+          {tParts(
+            'popup_open_papers',
+            <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">
+              huggingface.co/papers
+            </a>,
+          )}
         </p>
       </div>
     );
@@ -71,22 +77,22 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
     ).then((reply) => reply.ok && setTagsForAll(''));
 
   return (
-    <section aria-label="Papers on this page">
+    <section aria-label={t('popup_on_page_label')}>
       <div className="toolbar">
         <span className="muted" aria-live="polite">
-          {papers.length} {papers.length === 1 ? 'paper' : 'papers'} on this page, {saved?.size ?? 0} saved
+          {tn('popup_on_page_count', papers.length, saved?.size ?? 0)}
         </span>
         <input
-          aria-label="Tags for all (comma-separated)"
-          placeholder="tags for all, comma-separated"
+          aria-label={t('popup_tags_for_all_label')}
+          placeholder={t('popup_tags_for_all_placeholder')}
           value={tagsForAll}
           onChange={(e) => setTagsForAll(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && saveAll()}
         />
         <button type="button" onClick={saveAll} disabled={busy}>
-          Save all
+          {t('popup_save_all')}
         </button>
-        <OrderPicker value={order} onChange={setOrder} listLabel="Page order" learned={learned} />
+        <OrderPicker value={order} onChange={setOrder} listLabel={t('popup_order_page')} learned={learned} />
       </div>
       {error && (
         <p className="error" role="alert">
@@ -94,7 +100,7 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
         </p>
       )}
       <VirtualList
-        label="Papers on this page"
+        label={t('popup_on_page_label')}
         count={papers.length}
         idAt={(index) => papers[index]?.id}
         renderRow={(index) => {

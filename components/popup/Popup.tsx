@@ -7,10 +7,13 @@ import { NewView } from './NewView';
 import { OnThisPage } from './OnThisPage';
 import { ServicesProvider, useServices, type PopupServices } from './services';
 import { useStoredValue } from './useStoredValue';
+import { t, type MessageKey } from '@/lib/i18n';
 import './popup.css';
 
-const TABS = ['On this page', 'Library', 'New'] as const;
+/** Each tab by the name its element ids carry, with its label. */
+const TABS = ['on-this-page', 'library', 'new'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_LABELS: Record<Tab, MessageKey> = { 'on-this-page': 'popup_tab_on_this_page', library: 'popup_tab_library', new: 'popup_tab_new' };
 
 export function Popup({ services }: { services: PopupServices }) {
   return (
@@ -20,8 +23,6 @@ export function Popup({ services }: { services: PopupServices }) {
   );
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/\s+/g, '-');
-
 function PopupTabs() {
   const { activeTab, openSettings, hostAccess } = useServices();
   const [tab, setTab] = useState<Tab>();
@@ -30,11 +31,11 @@ function PopupTabs() {
 
   // Open where the user most likely wants to be: this page's papers on a papers page, else the library.
   useEffect(() => {
-    void activeTab().then((t) => setTab(t?.url && papersPageKind(new URL(t.url)).kind !== 'other' ? 'On this page' : 'Library'));
+    void activeTab().then((t) => setTab(t?.url && papersPageKind(new URL(t.url)).kind !== 'other' ? 'on-this-page' : 'library'));
   }, [activeTab]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.indexOf(tab ?? 'Library');
+    const index = TABS.indexOf(tab ?? 'library');
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : undefined;
     if (next === undefined) return;
     const target = TABS[(next + TABS.length) % TABS.length]!;
@@ -46,8 +47,8 @@ function PopupTabs() {
   return (
     <main className="popup">
       <header className="popup-header">
-        <h1>PaperShelf</h1>
-        <div role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+        <h1>{t('extension_name')}</h1>
+        <div role="tablist" aria-label={t('popup_tabs_label')} onKeyDown={onKeyDown}>
           {TABS.map((name) => (
             <button
               key={name}
@@ -56,14 +57,14 @@ function PopupTabs() {
               }}
               type="button"
               role="tab"
-              id={`tab-${slug(name)}`}
+              id={`tab-${name}`}
               aria-selected={tab === name}
-              aria-controls={`panel-${slug(name)}`}
+              aria-controls={`panel-${name}`}
               tabIndex={tab === name ? 0 : -1}
               onClick={() => setTab(name)}
             >
-              {name}
-              {name === 'New' && newCount > 0 && (
+              {t(TAB_LABELS[name])}
+              {name === 'new' && newCount > 0 && (
                 <span className="count" aria-hidden="true">
                   {' '}
                   {newCount > 99 ? '99+' : newCount}
@@ -72,16 +73,16 @@ function PopupTabs() {
             </button>
           ))}
         </div>
-        <button type="button" className="settings-button" aria-label="Settings" title="PaperShelf settings" onClick={() => void openSettings()}>
+        <button type="button" className="settings-button" aria-label={t('popup_settings_label')} title={t('popup_settings_title')} onClick={() => void openSettings()}>
           ⚙
         </button>
       </header>
       {hostAccess && <HostAccessNotice access={hostAccess} />}
       {tab && (
-        <div role="tabpanel" id={`panel-${slug(tab)}`} aria-labelledby={`tab-${slug(tab)}`} className="panel">
-          {tab === 'On this page' && <OnThisPage />}
-          {tab === 'Library' && <LibraryView />}
-          {tab === 'New' && <NewView />}
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+          {tab === 'on-this-page' && <OnThisPage />}
+          {tab === 'library' && <LibraryView />}
+          {tab === 'new' && <NewView />}
         </div>
       )}
     </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ForYouScore } from '@/lib/messages/protocol';
 import { sameTag } from '@/lib/paper/tags';
 import { useServices } from './services';
+import { t } from '@/lib/i18n';
 
 export type ListOrder = 'list' | 'for-you';
 
@@ -42,12 +43,12 @@ export function byForYou<T extends { id: string }>(items: readonly T[], scores: 
 }
 
 export function OrderPicker({ value, onChange, listLabel, learned }: { value: ListOrder; onChange: (order: ListOrder) => void; listLabel: string; learned: boolean | undefined }) {
-  if (learned === false) return <span className="muted">Save a few papers to get suggestions and a “For you” order.</span>;
+  if (learned === false) return <span className="muted">{t('popup_learn_first')}</span>;
   return (
     <label>
-      Order{' '}
-      <select aria-label="Order" value={value} onChange={(e) => onChange(e.target.value as ListOrder)}>
-        <option value="for-you">For you</option>
+      {t('popup_order')}{' '}
+      <select aria-label={t('popup_order')} value={value} onChange={(e) => onChange(e.target.value as ListOrder)}>
+        <option value="for-you">{t('common_for_you')}</option>
         <option value="list">{listLabel}</option>
       </select>
     </label>
@@ -57,7 +58,7 @@ export function OrderPicker({ value, onChange, listLabel, learned }: { value: Li
 /** Why a paper is for you, in a few words; nothing for papers that are not. */
 export function ForYouReason({ score }: { score: ForYouScore | undefined }) {
   if (!score?.likeLibrary) return null;
-  return <span className="for-you-reason">For you: {score.reason}</span>;
+  return <span className="for-you-reason">{t('common_for_you_reason', score.reason)}</span>;
 }
 
 /** Tags PaperShelf suggests for a saved paper, best first; one click adds one, nothing is added without it. */
@@ -77,7 +78,7 @@ export function SuggestedTags({ id, saved, tags, onAdd }: { id: string; saved: b
   return (
     <span className="suggested">
       {offer.map((tag) => (
-        <button key={tag} type="button" className="chip suggestion" aria-label={`Add suggested tag ${tag}`} onClick={() => onAdd(tag)}>
+        <button key={tag} type="button" className="chip suggestion" aria-label={t('tag_add_suggested_label', tag)} onClick={() => onAdd(tag)}>
           + {tag}
         </button>
       ))}

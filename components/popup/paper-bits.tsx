@@ -1,5 +1,6 @@
 import { uiLocale } from '@/lib/locale';
 import type { PaperMetadataInput } from '@/lib/paper/model';
+import { t, tn } from '@/lib/i18n';
 
 /** "Ultralytics · Jun 2, 2026 · ▲ 23": who, when, how popular. */
 export function PaperByline({ paper }: { paper: PaperMetadataInput }) {
@@ -8,7 +9,7 @@ export function PaperByline({ paper }: { paper: PaperMetadataInput }) {
   return (
     <span className="byline">
       {[who, when].filter(Boolean).join(' · ')}
-      {paper.upvotes !== undefined && <span aria-label={`${paper.upvotes} upvotes`}> · ▲ {paper.upvotes}</span>}
+      {paper.upvotes !== undefined && <span aria-label={tn('popup_upvotes', paper.upvotes)}> · ▲ {paper.upvotes}</span>}
     </span>
   );
 }
@@ -16,7 +17,7 @@ export function PaperByline({ paper }: { paper: PaperMetadataInput }) {
 export function authorsShort(authors: string[]): string {
   if (authors.length === 0) return '';
   if (authors.length <= 2) return authors.join(', ');
-  return `${authors[0]} et al.`;
+  return t('paper_authors_et_al', authors[0]!);
 }
 
 // One formatter for all rows: toLocaleDateString builds a new one per call, which was most of a
@@ -35,10 +36,10 @@ export function SaveToggle({ saved, busy, onToggle, title }: { saved: boolean; b
       className="save-toggle"
       aria-pressed={saved}
       aria-busy={busy}
-      aria-label={`${saved ? 'Saved' : 'Save'}: ${title}`}
+      aria-label={t(saved ? 'popup_saved_label' : 'popup_save_label', title)}
       onClick={onToggle}
     >
-      {saved ? '★ Saved' : '☆ Save'}
+      {t(saved ? 'save_toggle_saved' : 'save_toggle_save')}
     </button>
   );
 }

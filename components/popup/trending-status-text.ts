@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/locale';
 import type { TrendingStatus } from '@/lib/trending/status-shape';
 
@@ -6,31 +7,33 @@ const clockTime = (at: number) => clockFormat.format(at);
 
 function inMinutes(at: number, now: number): string {
   const minutes = Math.max(1, Math.round((at - now) / 60_000));
-  return `${minutes} min`;
+  return t('trending_minutes', minutes);
 }
 
+/** What went wrong, as a sentence. */
 function problemText({ kind, message }: NonNullable<TrendingStatus['error']>, next: number | undefined, now: number): string {
   switch (kind) {
     case 'offline':
-      return `Offline, retrying in ${next ? inMinutes(next, now) : 'a few minutes'}`;
+      return next ? t('trending_problem_offline', inMinutes(next, now)) : t('trending_problem_offline_soon');
     case 'no-access':
-      return 'No access to huggingface.co, so PaperShelf could not check';
+      return t('trending_problem_no_access');
     case 'rate-limited':
-      return `Hugging Face asked us to slow down, next check at ${next ? clockTime(next) : 'later'}`;
+      return next ? t('trending_problem_rate_limited', clockTime(next)) : t('trending_problem_rate_limited_later');
     default:
-      return `${message}; retrying at ${next ? clockTime(next) : 'later'}`;
+      return next ? t('trending_problem_failed', message, clockTime(next)) : t('trending_problem_failed_later', message);
   }
 }
 
 /** What the popup says about the last and the next trending check, in plain words. */
 export function describeTrendingStatus(status: TrendingStatus | undefined, now: number): { problem?: string; info: string } {
-  if (!status?.lastCheckAt) return { info: 'Not checked yet: the first check records what already trends.' };
+  if (!status?.lastCheckAt) return { info: t('trending_not_checked') };
   const next = status.nextCheckAt;
   if (status.error) {
     const problem = problemText(status.error, next, now);
-    const last = status.lastSuccessAt ? `Last good check at ${clockTime(status.lastSuccessAt)}.` : 'No good check yet.';
+    const last = status.lastSuccessAt ? t('trending_last_good', clockTime(status.lastSuccessAt)) : t('trending_no_good');
     return { problem, info: last };
   }
   const notice = status.notice ? ` ${status.notice}` : '';
-  return { info: `Checked at ${clockTime(status.lastCheckAt)}${next ? `, next check at ${clockTime(next)}` : ''}.${notice}` };
+  const checked = next ? t('trending_checked_next', clockTime(status.lastCheckAt), clockTime(next)) : t('trending_checked', clockTime(status.lastCheckAt));
+  return { info: `${checked}${notice}` };
 }

@@ -8,7 +8,12 @@ import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
 import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
+
+// The page's language is that of the messages shown (English where PaperShelf has no translation).
+document.documentElement.lang = t('locale_code');
+document.title = t('options_title');
 
 // The options page works on the library directly (same origin as the background): imports of
 // thousands of papers need not cross the message channel. Open papers pages still hear of changes.

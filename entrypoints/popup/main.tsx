@@ -11,6 +11,7 @@ import { sendRequest } from '@/lib/messages/client';
 import { asPagePapersReply } from '@/lib/messages/page-papers';
 import type { LibraryFinder } from '@/lib/search/finder';
 import { workerFinder } from '@/lib/search/worker-finder';
+import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
 // No `tabs` permission needed: the tab's id always, its URL when it is on huggingface.co.
@@ -20,6 +21,9 @@ async function findActiveTab() {
   const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
+
+// The page's language is that of the messages shown (English where PaperShelf has no translation).
+document.documentElement.lang = t('locale_code');
 
 // Asked before React renders: the browser answers these while the first render runs.
 const db = libraryDatabase();

@@ -10,6 +10,7 @@ import { BarBuilder } from './bar-builder';
 import { CardBar } from './card-bar';
 import type { CardActions } from './card-feature';
 import { scanCards, SLICE_BUDGET_MS } from './card-scanner';
+import { t } from '../i18n';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
 export interface AnnotatorDeps {
@@ -343,7 +344,7 @@ export class Annotator {
         if (annotation.bar.state.saved) return void apply(this.deps.send({ type: 'cardUnsave', id }));
         const paper = this.paperOf(annotation);
         if (paper) void apply(this.deps.send({ type: 'cardSave', paper }));
-        else annotation.bar.update({ error: 'PaperShelf could not read this card. Save it from the popup.' });
+        else annotation.bar.update({ error: t('card_unreadable') });
       },
       addTag: (tag) => {
         const annotation = first();

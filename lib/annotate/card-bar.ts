@@ -9,6 +9,7 @@ import { cardStatus } from './features/status';
 import { suggestedTags } from './features/suggestions';
 import { tagEditor } from './features/tags';
 import { applyControlsStyles } from './styles';
+import { t } from '../i18n';
 
 /** The bar's features, in the order they appear. */
 export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];
@@ -38,7 +39,7 @@ function estimatedWidth(state: CardState): number {
     (state.forYou && !state.saved ? 65 : 0) +
     state.tags.reduce((n, tag) => n + chip(tag), 0) +
     (state.saved ? state.suggested.reduce((n, tag) => n + chip(`+ ${tag}`), 0) : 0) +
-    words(state.error || (state.undo ? 'Removed from your library. Undo' : ''))
+    words(state.error || (state.undo ? `${t('card_removed')} ${t('common_undo')}` : ''))
   );
 }
 
@@ -98,7 +99,7 @@ export class CardBar {
     const bar = (this.bar = document.createElement('div'));
     bar.className = `bar ${this.options.placement ?? 'card'}`;
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', `PaperShelf: ${this.id}`);
+    bar.setAttribute('aria-label', t('card_bar_label', this.id));
     this.setTheme(document.documentElement.classList.contains('dark'));
 
     const context: CardContext = {

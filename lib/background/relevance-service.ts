@@ -13,6 +13,7 @@ import {
   type ForYouReason,
   type RelevanceModel,
 } from '../relevance';
+import { t } from '../i18n';
 
 /** A paper as the learner reads it. */
 export interface PaperText {
@@ -41,8 +42,8 @@ const TRAINING_TRENDING_LIMIT = 3000;
 
 /** Why a paper is "for you", in a few words. */
 export function reasonText(reason: ForYouReason | null): string {
-  if (!reason) return 'like papers you keep';
-  return reason.kind === 'tag' ? `like your #${reason.tag} papers` : `about ${reason.terms.join(', ')}`;
+  if (!reason) return t('foryou_reason_library');
+  return reason.kind === 'tag' ? t('foryou_reason_tag', reason.tag) : t('foryou_reason_terms', reason.terms.join(', '));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PaperSchema, type Paper } from '../paper/model';
 import { z } from '../zod-config';
+import { t } from '../i18n';
 
 /**
  * PaperShelf's backup file: everything needed to restore the library. Versioned so that a file
@@ -42,25 +43,25 @@ export function parseBackup(text: string): BackupParse {
     return {
       ok: false,
       error: looksCut
-        ? 'This file is cut short (it ends in the middle of the data). Export the backup again.'
-        : 'This file is not a PaperShelf backup: it is not JSON.',
+        ? t('export_backup_cut_short')
+        : t('export_backup_not_json'),
     };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This file is JSON, but not a PaperShelf backup.' };
+    return { ok: false, error: t('export_backup_not_ours') };
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return { ok: false, error: `This backup was made by a newer PaperShelf (format ${version}). Update PaperShelf to import it.` };
+    return { ok: false, error: t('export_backup_newer', String(version)) };
   }
-  if (version !== BACKUP_VERSION) return { ok: false, error: `This backup has an unknown format version (${String(version)}).` };
+  if (version !== BACKUP_VERSION) return { ok: false, error: t('export_backup_unknown_version', String(version)) };
   const parsed = BackupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [first, index, ...field] = issue.path.map(String);
-    const where =
-      first === 'papers' && index !== undefined ? `paper ${Number(index) + 1}${field.length > 0 ? ` (${field.join('.')})` : ''}` : issue.path.join('.');
-    return { ok: false, error: `This backup is damaged: ${where}: ${issue.message}. Nothing was imported.` };
+    const paper = first === 'papers' && index !== undefined ? Number(index) + 1 : undefined;
+    const where = paper === undefined ? issue.path.join('.') : field.length > 0 ? t('export_backup_paper_field', paper, field.join('.')) : t('export_backup_paper', paper);
+    return { ok: false, error: t('export_backup_damaged', where, issue.message) };
   }
   return { ok: true, backup: parsed.data as Backup };
 }

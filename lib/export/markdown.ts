@@ -1,11 +1,12 @@
 import type { Paper } from '../paper/model';
 import { httpsHref } from '../paper/urls';
+import { t, tn } from '../i18n';
 
 /** A reading list: one line a paper with its links, tags and note. */
-export function toMarkdown(papers: Paper[], heading = 'Reading list'): string {
-  const lines = [`# ${heading}`, '', `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}, exported from PaperShelf.`, ''];
+export function toMarkdown(papers: Paper[], heading = t('export_markdown_heading')): string {
+  const lines = [`# ${heading}`, '', tn('export_markdown_count', papers.length), ''];
   for (const p of papers) {
-    const who = p.organization?.name ?? (p.authors.length > 3 ? `${p.authors[0]} et al.` : p.authors.join(', '));
+    const who = p.organization?.name ?? (p.authors.length > 3 ? t('paper_authors_et_al', p.authors[0]!) : p.authors.join(', '));
     const meta = [who, p.publishedAt].filter(Boolean).join(', ');
     const tags = p.tags.length ? ` ${p.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}` : '';
     const links = [link('arXiv', p.links.arxiv), link('PDF', p.links.pdf)].filter(Boolean).join(' · ');

@@ -2,6 +2,7 @@ import { PaperMetadataSchema, type PaperMetadata } from '../paper/model';
 import { retryAfter } from '../trending/fetch-list';
 import { z } from '../zod-config';
 import { entryToMetadata } from './data-blob';
+import { t } from '../i18n';
 
 /**
  * One paper from Hugging Face's API (`GET /api/papers/<id>`), for papers that reached the library by
@@ -42,20 +43,20 @@ export async function lookUpPaper(id: string, options: { fetch?: typeof fetch; n
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
-    return { kind: 'failed', message: timedOut ? 'Hugging Face did not answer in time' : 'Offline: Hugging Face could not be reached' };
+    return { kind: 'failed', message: t(timedOut ? 'hf_error_timeout' : 'hf_error_offline') };
   }
   if (response.status === 429) {
     const wait = retryAfter(response.headers.get('Retry-After'), (options.now ?? Date.now)());
-    return { kind: 'failed', message: 'Hugging Face asked us to slow down', rateLimited: true, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+    return { kind: 'failed', message: t('hf_error_rate_limited'), rateLimited: true, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
   }
-  if (response.status === 404) return { kind: 'missing', message: 'Hugging Face does not list this paper' };
-  if (!response.ok) return { kind: 'failed', message: `Hugging Face answered HTTP ${response.status}` };
+  if (response.status === 404) return { kind: 'missing', message: t('hf_error_paper_missing') };
+  if (!response.ok) return { kind: 'failed', message: t('hf_error_http', String(response.status)) };
 
   let body: unknown;
   try {
     body = JSON.parse(await response.text());
   } catch {
-    return { kind: 'missing', message: 'Hugging Face sent an answer that is not JSON' };
+    return { kind: 'missing', message: t('hf_error_not_json') };
   }
   const answer = PaperAnswerSchema.safeParse(body);
   if (!answer.success) return { kind: 'missing', message: "Hugging Face's answer was not a paper" };

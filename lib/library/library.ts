@@ -4,12 +4,13 @@ import { fillMetadata, hasDetails, mergeMetadata, newPaper, withDetails } from '
 import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '../paper/tags';
 import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
+import { t } from '../i18n';
 
 export type LibraryChangeListener = (changedIds: string[]) => void;
 
 export class PaperNotSavedError extends Error {
   constructor(id: string) {
-    super(`Paper ${id} is not in your library`);
+    super(t('error_paper_not_saved', id));
     this.name = 'PaperNotSavedError';
   }
 }

@@ -1,6 +1,7 @@
 import { isSaneTime, LIMITS } from '../paper/limits';
 import { uniqueTags } from '../paper/tags';
 import type { PaperRecord } from './schema';
+import { t } from '../i18n';
 
 /**
  * Brings a paper stored before the limits were enforced within them, losing nothing: look-alike tags
@@ -17,7 +18,7 @@ export function repairPaper(paper: PaperRecord, now: number): boolean {
     changed = true;
   }
   if (moved.length > 0) {
-    const line = `Tags beyond the ${LIMITS.tagsPerPaper} a paper can hold, kept here: ${moved.join(', ')}`;
+    const line = t('library_note_tags_moved', LIMITS.tagsPerPaper, moved.join(', '));
     paper.note = `${paper.note}${paper.note ? '\n\n' : ''}${line}`.slice(0, LIMITS.note);
   }
   for (const field of ['savedAt', 'updatedAt'] as const) {

@@ -1,15 +1,15 @@
 import type Dexie from 'dexie';
+import { t } from '../i18n';
 
 /**
  * Some browsers refuse IndexedDB to an extension altogether, and then every open of the library
  * fails: Firefox in private windows and when set to never remember history (InvalidStateError), a
  * browser that blocks all site data (SecurityError), one without IndexedDB (Dexie's MissingAPIError).
- * Retrying cannot help; the user has to be told what to change.
+ * Retrying cannot help; the user has to be told what to change, in this sentence.
  */
-export const STORAGE_REFUSED_MESSAGE =
-  'PaperShelf cannot open your library here: the browser does not let it store anything in this window. ' +
-  'Firefox does this in private windows and when it is set to never remember history. Open PaperShelf from a ' +
-  'normal window, or choose “Remember history” in Firefox’s Settings, Privacy & Security.';
+export function storageRefusedMessage(): string {
+  return t('error_storage_refused');
+}
 
 export class StorageRefusedError extends Error {
   override name = 'StorageRefusedError';
@@ -25,7 +25,7 @@ export async function openLibrary(db: Dexie): Promise<void> {
   try {
     await db.open();
   } catch (error) {
-    if (REFUSALS.has(nameOf(error)) || REFUSALS.has(innerNameOf(error))) throw new StorageRefusedError(STORAGE_REFUSED_MESSAGE, { cause: error });
+    if (REFUSALS.has(nameOf(error)) || REFUSALS.has(innerNameOf(error))) throw new StorageRefusedError(storageRefusedMessage(), { cause: error });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Reply, RequestOf, RequestType } from './protocol';
+import { t } from '../i18n';
 
 /**
  * Firefox's answer to a message that arrives while it unloads the event page for idling: nothing
@@ -16,13 +17,13 @@ export async function sendRequest<T extends RequestType>(request: RequestOf<T>):
   for (let attempt = 1; ; attempt++) {
     try {
       const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-      return reply ?? { ok: false, error: 'PaperShelf did not answer. Try again in a moment.' };
+      return reply ?? { ok: false, error: t('error_no_answer') };
     } catch (error) {
       if (attempt === 1 && ARRIVED_WHILE_UNLOADING.test(errorMessage(error))) {
         await new Promise((resolve) => setTimeout(resolve, RESEND_AFTER_MS));
         continue;
       }
-      return { ok: false, error: `PaperShelf could not be reached: ${errorMessage(error)}` };
+      return { ok: false, error: t('error_unreachable', errorMessage(error)) };
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Library } from '../library/library';
 import type { NotInterestedStore } from '../library/not-interested';
-import { isStorageRefused, STORAGE_REFUSED_MESSAGE } from '../library/storage-refused';
+import { isStorageRefused, storageRefusedMessage } from '../library/storage-refused';
 import type { Paper } from '../paper/model';
 import { papersPageKind } from '../hf/page-kind';
 import { fillPaperDetails } from '../sync/service/paper-details';
@@ -10,6 +10,7 @@ import type { TrendingStatus } from '../trending/status';
 import { errorMessage } from './client';
 import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ForYouScore, type ParsedRequest, type Reply } from './protocol';
 import { classifySender } from './sender';
+import { t } from '../i18n';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -111,7 +112,7 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
     }
     case 'cardUndo': {
       const papers = await deps.cardUndo.take(request.undo);
-      if (!papers) return { ok: false, error: 'Too late to undo: save the paper again.' };
+      if (!papers) return { ok: false, error: t('error_too_late_to_undo') };
       await library.restorePapers(papers);
       return { ok: true, saved: papers.map(card) };
     }
@@ -182,10 +183,10 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       await deps.trending.reschedule();
       return { ok: true, rescheduled: true };
     case 'setSync':
-      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      if (!deps.sync) return { ok: false, error: t('error_sync_unavailable') };
       return { ok: true, status: await deps.sync.setEnabled(request.on) };
     case 'syncStatus':
-      if (!deps.sync) return { ok: false, error: 'Sync is not available here' };
+      if (!deps.sync) return { ok: false, error: t('error_sync_unavailable') };
       return { ok: true, status: await deps.sync.status() };
   }
 }
@@ -210,11 +211,11 @@ export function userFacingError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'Your browser is out of storage space for PaperShelf. Free some disk space, then try again. Nothing saved before was lost.';
+    return t('error_out_of_space');
   }
-  if (isStorageRefused(error)) return STORAGE_REFUSED_MESSAGE;
+  if (isStorageRefused(error)) return storageRefusedMessage();
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
-    return 'The library was closed by the browser. Try again; it reopens by itself.';
+    return t('error_library_closed');
   }
   return errorMessage(error);
 }

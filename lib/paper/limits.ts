@@ -1,4 +1,5 @@
 // No zod here: the content script imports these, and it must stay small.
+import { t } from '../i18n';
 
 /**
  * Every limit on what a paper in the library may hold, in one place. The zod schemas in model.ts,
@@ -32,7 +33,7 @@ export function isSaneTime(ms: number): boolean {
 
 /** The sentence a user sees when a paper would hold more tags than it may. */
 export function tooManyTagsMessage(): string {
-  return `A paper can have at most ${LIMITS.tagsPerPaper} tags. Remove one to add another.`;
+  return t('error_too_many_tags', LIMITS.tagsPerPaper);
 }
 
 /** What a library record must hold to stay within the limits; the parts that combining can break. */
@@ -51,8 +52,8 @@ interface LimitedPaper {
  */
 export function paperLimitProblem(paper: LimitedPaper): string | null {
   if (paper.tags.length > LIMITS.tagsPerPaper) return tooManyTagsMessage();
-  if (paper.tags.some((tag) => tag.length === 0 || tag.length > LIMITS.tag)) return `A tag can be at most ${LIMITS.tag} characters.`;
-  if (paper.note.length > LIMITS.note) return `A note can be at most ${LIMITS.note.toLocaleString('en')} characters.`;
-  if (!isSaneTime(paper.savedAt) || !isSaneTime(paper.updatedAt)) return `Paper ${paper.id} has a date out of range.`;
+  if (paper.tags.some((tag) => tag.length === 0 || tag.length > LIMITS.tag)) return t('error_tag_too_long', LIMITS.tag);
+  if (paper.note.length > LIMITS.note) return t('error_note_too_long', LIMITS.note);
+  if (!isSaneTime(paper.savedAt) || !isSaneTime(paper.updatedAt)) return t('error_date_out_of_range', paper.id);
   return null;
 }

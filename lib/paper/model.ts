@@ -3,6 +3,7 @@ import { normalizeArxivId, paperLinks } from './arxiv-id';
 import { EARLIEST_TIME, LATEST_TIME, LIMITS } from './limits';
 import { normalizeTag, uniqueTags } from './tags';
 import { httpsHref } from './urls';
+import { t } from '../i18n';
 
 /**
  * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;
@@ -15,7 +16,7 @@ export const ArxivIdSchema = z
   .transform((raw, ctx) => {
     const id = normalizeArxivId(raw);
     if (id === null) {
-      ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 40)}" is not an arXiv id (like 2401.12345)` });
+      ctx.addIssue({ code: 'custom', message: t('error_field_not_arxiv_id', raw.slice(0, 40)) });
       return z.NEVER;
     }
     return id;
@@ -27,14 +28,14 @@ export const TagSchema = z
   .pipe(
     z
       .string()
-      .min(1, 'A tag cannot be empty')
-      .max(LIMITS.tag, `A tag can be at most ${LIMITS.tag} characters`),
+      .min(1, { error: () => t('error_field_tag_empty') })
+      .max(LIMITS.tag, { error: () => t('error_field_tag_too_long', LIMITS.tag) }),
   );
 
 export const TagListSchema = z
   .array(TagSchema)
   .transform(uniqueTags)
-  .pipe(z.array(z.string()).max(LIMITS.tagsPerPaper, `A paper can have at most ${LIMITS.tagsPerPaper} tags`));
+  .pipe(z.array(z.string()).max(LIMITS.tagsPerPaper, { error: () => t('error_field_too_many_tags', LIMITS.tagsPerPaper) }));
 
 const Text = (max: number) => z.string().trim().max(max);
 const Count = z.number().int().nonnegative().max(LIMITS.count);
@@ -44,7 +45,7 @@ const HttpsUrl = z
   .transform((raw, ctx) => {
     const href = httpsHref(raw);
     if (href === null) {
-      ctx.addIssue({ code: 'custom', message: 'Not a plain https address' });
+      ctx.addIssue({ code: 'custom', message: t('error_field_not_https') });
       return z.NEVER;
     }
     return href;
@@ -53,8 +54,8 @@ const HttpsUrl = z
 const Time = z
   .number()
   .int()
-  .min(EARLIEST_TIME, 'Date is before 1990')
-  .max(LATEST_TIME - 1, 'Date is after 2099');
+  .min(EARLIEST_TIME, { error: () => t('error_field_date_too_early') })
+  .max(LATEST_TIME - 1, { error: () => t('error_field_date_too_late') });
 
 export const OrganizationSchema = z.object({
   /** The organization's handle on Hugging Face ("TokenRhythm"), used in its URL. */
@@ -75,7 +76,7 @@ const PublishedAt = z.iso
   .refine((text) => {
     const ms = Date.parse(text);
     return ms >= EARLIEST_TIME && ms < LATEST_TIME;
-  }, 'Publication date out of range');
+  }, { error: () => t('error_field_published_out_of_range') });
 
 export const PaperMetadataSchema = z.object({
   id: ArxivIdSchema,
@@ -90,7 +91,7 @@ export const PaperMetadataSchema = z.object({
   thumbnailUrl: HttpsUrl.optional(),
 });
 
-export const NoteSchema = z.string().max(LIMITS.note, `A note can be at most ${LIMITS.note.toLocaleString('en')} characters`);
+export const NoteSchema = z.string().max(LIMITS.note, { error: () => t('error_field_note_too_long', LIMITS.note) });
 
 /**
  * A paper in the library. Its links are a function of its id: whatever a file or message says they

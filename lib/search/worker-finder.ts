@@ -1,5 +1,6 @@
 import type { LibraryQuery } from './library-index';
 import type { FinderAnswer, LibraryFinder } from './finder';
+import { t } from '../i18n';
 
 export type FinderRequest = { seq: number; query: LibraryQuery; revision?: number };
 /** `ms`: the worker's time on this request, published as a `papershelf:find` performance mark for profiling and the bench. */
@@ -22,7 +23,7 @@ export function workerFinder(): LibraryFinder {
     else request?.reject(new Error(reply.message));
   };
   worker.onerror = (event) => {
-    for (const request of waiting.values()) request.reject(new Error(event.message || 'Library search stopped working'));
+    for (const request of waiting.values()) request.reject(new Error(event.message || t('popup_search_stopped')));
     waiting.clear();
   };
   return {

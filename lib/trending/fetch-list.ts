@@ -1,6 +1,7 @@
 import { ApiPaperSchema } from '../hf/api-paper';
 import type { PaperMetadata } from '../paper/model';
 import type { TrendingErrorKind } from './status';
+import { t } from '../i18n';
 
 /**
  * One request for Hugging Face's list, with a timeout, each entry validated with one zod schema
@@ -38,9 +39,9 @@ export async function fetchList(
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-      return { kind: 'failed', error: 'timeout', message: 'Hugging Face did not answer in time' };
+      return { kind: 'failed', error: 'timeout', message: t('hf_error_timeout') };
     }
-    return { kind: 'failed', error: 'offline', message: 'Offline: Hugging Face could not be reached' };
+    return { kind: 'failed', error: 'offline', message: t('hf_error_offline') };
   }
 
   if (response.status === 304) return { kind: 'not-modified' };
@@ -48,23 +49,23 @@ export async function fetchList(
     return {
       kind: 'failed',
       error: 'rate-limited',
-      message: 'Hugging Face asked us to slow down',
+      message: t('hf_error_rate_limited'),
       retryAfterMs: retryAfter(response.headers.get('Retry-After'), now()),
     };
   }
   if (response.status >= 500) {
-    return { kind: 'failed', error: 'server', message: `Hugging Face had a problem (HTTP ${response.status})` };
+    return { kind: 'failed', error: 'server', message: t('hf_error_server', String(response.status)) };
   }
-  if (!response.ok) return { kind: 'failed', error: 'http', message: `Hugging Face answered HTTP ${response.status}` };
+  if (!response.ok) return { kind: 'failed', error: 'http', message: t('hf_error_http', String(response.status)) };
 
   let body: unknown;
   try {
     body = JSON.parse(await response.text());
   } catch {
-    return { kind: 'failed', error: 'malformed', message: 'Hugging Face sent an answer that is not JSON' };
+    return { kind: 'failed', error: 'malformed', message: t('hf_error_not_json') };
   }
   if (!Array.isArray(body)) {
-    return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
+    return { kind: 'failed', error: 'wrong-shape', message: t('hf_error_not_list') };
   }
   // Only what was asked for is read: an answer of thousands must cost no more than the list we keep.
   const limit = options.limit ?? Infinity;
@@ -81,9 +82,9 @@ export async function fetchList(
     }
   }
   if (papers.length === 0 && refused > 0) {
-    return { kind: 'failed', error: 'wrong-shape', message: "Hugging Face's answer was not a list of papers" };
+    return { kind: 'failed', error: 'wrong-shape', message: t('hf_error_not_list') };
   }
-  if (papers.length === 0) return { kind: 'failed', error: 'empty', message: 'Hugging Face sent an empty list' };
+  if (papers.length === 0) return { kind: 'failed', error: 'empty', message: t('hf_error_empty') };
   const etag = response.headers.get('ETag') ?? undefined;
   return { kind: 'list', papers, dropped: body.length - read, ...(etag ? { etag } : {}) };
 }

@@ -5,13 +5,13 @@ import type { LibraryDatabase, TrendingRecord } from '../library/schema';
 import type { PaperMetadata } from '../paper/model';
 import { showBadge } from './badge';
 import { fetchList } from './fetch-list';
-import { formatCount } from '../locale';
 import { publishNewPaperIds } from './new-papers-signal';
 import { TrendingStore } from './store';
 import { nextCheckDelay } from './schedule';
 import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
 import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
 import { matchesWatch } from './watch-filter';
+import { t, tn } from '../i18n';
 
 export const TRENDING_ALARM = 'trending-check';
 
@@ -135,7 +135,7 @@ export class TrendingWatcher {
     let outcome = await fetchList(trendingUrl(settings), { etag: status.etag, fetch: this.deps.fetch, now: () => now, limit: TRENDING_LIST_SIZE });
     // Without access to huggingface.co the request fails like a network that is down: say which.
     if (outcome.kind === 'failed' && outcome.error === 'offline' && !(await (this.deps.hostAccess ?? hasHostAccess)().catch(() => true))) {
-      outcome = { kind: 'failed', error: 'no-access', message: 'No access to huggingface.co' };
+      outcome = { kind: 'failed', error: 'no-access', message: t('hf_error_no_access') };
     }
 
     if (outcome.kind === 'failed') {
@@ -155,7 +155,7 @@ export class TrendingWatcher {
     const healthy: TrendingStatus = { ...status, failures: 0, lastCheckAt: now, lastSuccessAt: now, nextCheckAt: now + settings.intervalMinutes * 60_000 };
     delete healthy.error;
     if (outcome.kind === 'list') {
-      if (outcome.dropped > 0) healthy.notice = `Hugging Face sent ${formatCount(outcome.papers.length + outcome.dropped)} papers; PaperShelf kept the first ${outcome.papers.length}, as it asked.`;
+      if (outcome.dropped > 0) healthy.notice = t('trending_notice_dropped', outcome.papers.length + outcome.dropped, outcome.papers.length);
       else delete healthy.notice;
     }
     const signature = outcome.kind === 'list' ? outcome.papers.map((p) => `${p.paper.id}:${p.rank}`).join(',') : status.signature;
@@ -189,7 +189,7 @@ export class TrendingWatcher {
     await browser.notifications.create('papershelf-trending', {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${added} new trending ${added === 1 ? 'paper' : 'papers'}`,
+      title: tn('trending_notification_title', added),
       message: fresh
         .slice(0, 3)
         .map((r) => r.paper.title)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { listingPage, SEED_PAPERS } from '../fixtures/hf/markup';
 import { BROWSER, fixtureSite, launchExtension, type Extension } from './harness';
 import { buildDir } from './harness/builds';
+import { localizeManifest } from './localized-manifest';
 
 let ext: Extension;
 
@@ -16,7 +17,8 @@ afterAll(async () => {
 
 describe(`the built extension in ${BROWSER}`, () => {
   it('loads with the manifest we ship, and its background answers', async () => {
-    const manifest = JSON.parse(readFileSync(`${buildDir(BROWSER)}/manifest.json`, 'utf8'));
+    const read = (file: string) => readFileSync(`${buildDir(BROWSER)}/${file}`, 'utf8');
+    const manifest = localizeManifest(JSON.parse(read('manifest.json')), read);
     expect(manifest.name).toBe('PaperShelf');
     expect(await ext.send({ type: 'ping' })).toMatchObject({ ok: true, version: manifest.version });
   });

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
+import { localizeManifest } from './localized-manifest';
 import { unexpectedPermissions } from './permissions';
 
 const builds = ['.output/chrome-mv3', '.output/firefox-mv3'];
 
 describe.each(builds)('manifest of %s', (dir) => {
   const path = `${dir}/manifest.json`;
-  const manifest = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  const built = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  const manifest = built && localizeManifest(built, (file) => readFileSync(`${dir}/${file}`, 'utf8'));
 
   it('is built', () => {
     expect(manifest, `${path} is missing: run npm run build and npm run build:firefox`).toBeDefined();
@@ -28,6 +30,18 @@ describe.each(builds)('manifest of %s', (dir) => {
   it('is Manifest V3 with a name, description and version', () => {
     expect(manifest).toMatchObject({ manifest_version: 3, name: 'PaperShelf', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
     expect(manifest.description.length).toBeGreaterThan(20);
+  });
+
+  it('takes its texts from messages.json, English by default, every one of them there', () => {
+    expect(built).toMatchObject({ default_locale: 'en', name: '__MSG_extension_name__', description: '__MSG_extension_description__' });
+    expect(JSON.stringify(manifest)).not.toContain('__MSG_');
+    expect(manifest).toMatchObject({ action: { default_title: 'PaperShelf' }, commands: { _execute_action: { description: 'Open PaperShelf' } } });
+  });
+
+  it('keeps webextension-polyfill out of the search worker, where it throws on load', () => {
+    const workers = readdirSync(`${dir}/assets`).filter((name) => /^worker-.*\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    expect(readFileSync(`${dir}/assets/${workers[0]}`, 'utf8')).not.toContain('should only be loaded in a browser extension');
   });
 });
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
+import { localizeManifest } from './localized-manifest';
 import { unexpectedPermissions } from './permissions';
 
 const OUT = '.output';
@@ -15,7 +16,8 @@ describe('store archives (npm run zip, npm run zip:firefox)', () => {
     const files = () => unzipSync(readFileSync(`${OUT}/papershelf-${version}-${browser}.zip`));
 
     it('holds a manifest asking only for allowed permissions', () => {
-      const manifest = JSON.parse(strFromU8(files()['manifest.json']!));
+      const archive = files();
+      const manifest = localizeManifest(JSON.parse(strFromU8(archive['manifest.json']!)), (file) => strFromU8(archive[file]!));
       expect(manifest).toMatchObject({ name: 'PaperShelf', version, manifest_version: 3 });
       expect(unexpectedPermissions(manifest)).toEqual([]);
     });

@@ -1,4 +1,5 @@
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** "For you": among the page's papers most like the reader's library; the reason on hover and for screen readers. */
 export const forYouMarker: CardFeature = {
@@ -6,7 +7,7 @@ export const forYouMarker: CardFeature = {
   init({ document }) {
     const anchor = document.createComment('for-you');
     const marker = onDemand(anchor, () => {
-      const span = element(document, 'span', 'for-you', 'For you');
+      const span = element(document, 'span', 'for-you', t('common_for_you'));
       span.setAttribute('role', 'note');
       return span;
     });
@@ -18,7 +19,7 @@ export const forYouMarker: CardFeature = {
         const span = marker.get();
         span.hidden = !show;
         span.title = forYou;
-        span.setAttribute('aria-label', `For you: ${forYou}`);
+        span.setAttribute('aria-label', t('common_for_you_reason', forYou));
       },
     };
   },

@@ -1,4 +1,5 @@
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** "New": the paper entered the trending list since the user last looked. */
 export const newMarker: CardFeature = {
@@ -6,8 +7,8 @@ export const newMarker: CardFeature = {
   init({ document }) {
     const anchor = document.createComment('new');
     const marker = onDemand(anchor, () => {
-      const span = element(document, 'span', 'new', 'New');
-      span.title = 'Entered the trending list since you last looked';
+      const span = element(document, 'span', 'new', t('card_new'));
+      span.title = t('card_new_title');
       return span;
     });
     return {

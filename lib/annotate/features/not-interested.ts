@@ -1,10 +1,11 @@
 import { element, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** "Not interested": the paper stops counting and teaches "For you"; pressed again, it is undone. */
 export const notInterested: CardFeature = {
   name: 'not-interested',
   init({ document, actions, listen }) {
-    const button = element(document, 'button', 'not-interested', 'Not interested');
+    const button = element(document, 'button', 'not-interested', t('common_not_interested'));
     button.type = 'button';
     listen(button, 'click', () => actions.toggleNotInterested());
     return {
@@ -12,7 +13,7 @@ export const notInterested: CardFeature = {
       update({ saved, notInterested: marked }) {
         button.hidden = saved;
         button.setAttribute('aria-pressed', String(marked));
-        button.title = marked ? 'Click to undo' : 'Fewer papers like this';
+        button.title = t(marked ? 'card_not_interested_undo_title' : 'card_not_interested_title');
       },
     };
   },

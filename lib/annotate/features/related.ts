@@ -1,4 +1,5 @@
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** On a paper's own page: up to 5 saved papers like it, linking to their Hugging Face pages. */
 export const relatedPapers: CardFeature = {
@@ -7,7 +8,7 @@ export const relatedPapers: CardFeature = {
     const anchor = document.createComment('related');
     const box = onDemand(anchor, () => {
       const nav = element(document, 'nav', 'related');
-      nav.setAttribute('aria-label', 'Related in your library');
+      nav.setAttribute('aria-label', t('card_related_label'));
       return nav;
     });
     let shown = '';
@@ -27,7 +28,7 @@ export const relatedPapers: CardFeature = {
           item.append(link);
           list.append(item);
         }
-        nav.replaceChildren(element(document, 'span', 'related-title', 'Related in your library:'), list);
+        nav.replaceChildren(element(document, 'span', 'related-title', t('card_related_title')), list);
       },
     };
   },

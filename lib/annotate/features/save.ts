@@ -1,4 +1,5 @@
 import { element, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** The Save toggle: keeps the paper in the library, or takes it out. */
 export const saveToggle: CardFeature = {
@@ -12,8 +13,8 @@ export const saveToggle: CardFeature = {
       update({ saved, busy }) {
         save.setAttribute('aria-pressed', String(saved));
         save.setAttribute('aria-busy', String(busy));
-        save.textContent = saved ? '★ Saved' : '☆ Save';
-        save.title = saved ? 'In your PaperShelf library. Click to remove it.' : 'Save to your PaperShelf library';
+        save.textContent = t(saved ? 'save_toggle_saved' : 'save_toggle_save');
+        save.title = t(saved ? 'card_saved_title' : 'card_save_title');
       },
     };
   },

@@ -1,4 +1,5 @@
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** Problems, shown on the card where the user acted, and Undo after the paper was unsaved here. */
 export const cardStatus: CardFeature = {
@@ -11,9 +12,9 @@ export const cardStatus: CardFeature = {
     const anchor = document.createComment('undo');
     status.append(message, anchor);
     const undo = onDemand(anchor, () => {
-      const button = element(document, 'button', 'undo', 'Undo');
+      const button = element(document, 'button', 'undo', t('common_undo'));
       button.type = 'button';
-      button.setAttribute('aria-label', 'Undo remove');
+      button.setAttribute('aria-label', t('card_undo_label'));
       listen(button, 'click', () => actions.undoUnsave());
       return button;
     });
@@ -21,7 +22,7 @@ export const cardStatus: CardFeature = {
       nodes: [status],
       update({ error, undo: token }) {
         status.classList.toggle('error', error !== '');
-        message.data = error || (token ? 'Removed from your library.' : '');
+        message.data = error || (token ? t('card_removed') : '');
         const offer = Boolean(token) && error === '';
         if (offer || undo.made()) undo.get().hidden = !offer;
       },

@@ -1,5 +1,6 @@
 import { tagKey } from '../../paper/tags';
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /** Tags PaperShelf suggests after a save, best first: one click adds one. Nothing is added without it. */
 export const suggestedTags: CardFeature = {
@@ -27,7 +28,7 @@ export const suggestedTags: CardFeature = {
             const chip = element(document, 'button', 'suggestion', `+ ${tag}`);
             chip.type = 'button';
             chip.dataset.tag = tag;
-            chip.setAttribute('aria-label', `Add suggested tag ${tag}`);
+            chip.setAttribute('aria-label', t('tag_add_suggested_label', tag));
             return chip;
           }),
         );

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../paper/limits';
 import { element, onDemand, type CardFeature } from '../card-feature';
+import { t } from '../../i18n';
 
 /**
  * The paper's tags as chips that remove their tag, and an input that adds one: Enter adds,
@@ -12,7 +13,7 @@ export const tagEditor: CardFeature = {
     const listAnchor = document.createComment('tags');
     const chips = onDemand(listAnchor, () => {
       const list = element(document, 'ul', 'tags');
-      list.setAttribute('aria-label', 'Tags');
+      list.setAttribute('aria-label', t('card_tags_label'));
       listen(list, 'click', (event) => {
         const chip = (event.target as Element | null)?.closest('button');
         if (chip?.textContent) actions.removeTag(chip.textContent);
@@ -24,9 +25,9 @@ export const tagEditor: CardFeature = {
     const datalist = Object.assign(element(document, 'datalist'), { id: listId });
     const input = element(document, 'input', 'tag-input');
     input.type = 'text';
-    input.placeholder = '+ tag';
+    input.placeholder = t('tag_placeholder');
     input.maxLength = LIMITS.tag;
-    input.setAttribute('aria-label', 'Add tag');
+    input.setAttribute('aria-label', t('tag_add_label'));
     input.setAttribute('list', listId);
 
     listen(input, 'keydown', (event) => {
@@ -61,7 +62,7 @@ export const tagEditor: CardFeature = {
           ...tags.map((tag) => {
             const chip = element(document, 'button', 'tag', tag);
             chip.type = 'button';
-            chip.setAttribute('aria-label', `Remove tag ${tag}`);
+            chip.setAttribute('aria-label', t('tag_remove_label', tag));
             const item = element(document, 'li');
             item.append(chip);
             return item;

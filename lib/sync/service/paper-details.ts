@@ -5,6 +5,8 @@ import type { PaperMetadata } from '../../paper/model';
 import { hasDetails, withDetails } from '../../paper/paper';
 import { z } from '../../zod-config';
 import { readKey, realSleep, type Alarms, type KeyValueArea, type Sleep } from './areas';
+import { t } from '../../i18n';
+import { uiLocale } from '../../locale';
 
 /**
  * Papers that arrive through sync carry their id, tags, note and dates only; their titles, authors and
@@ -110,10 +112,10 @@ export class PaperDetailsFiller {
       const limited = lookups.find((l): l is Extract<PaperLookup, { kind: 'failed' }> => l.kind === 'failed' && l.rateLimited === true);
       if (limited) {
         const until = now + Math.max(limited.retryAfterMs ?? 0, this.pace.windowMs);
-        pace = { ...pace, pausedUntil: until, problem: `Hugging Face asked PaperShelf to slow down; details resume after ${new Date(until).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit', hour12: false })}.` };
+        pace = { ...pace, pausedUntil: until, problem: t('sync_details_paused', new Date(until).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })) };
       } else {
         const failure = lookups.find((l) => l.kind === 'failed');
-        if (failure) pace.problem = `${failure.message}; PaperShelf tries again later.`;
+        if (failure) pace.problem = t('sync_details_failed', failure.message);
       }
       await this.savePace(pace);
       await this.record(batch, lookups, now);

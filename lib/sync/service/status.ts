@@ -1,4 +1,6 @@
 import { MAX_SYNCED_NOTE_BYTES } from '../quota';
+import { t, tn } from '../../i18n';
+import { uiLocale } from '../../locale';
 
 /**
  * What the settings page says about sync: when changes last went out and came in, how much of the
@@ -56,69 +58,45 @@ export interface StatusText {
   problems: string[];
 }
 
-const count = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
 export function describeSyncStatus(status: SyncStatus, now: number = Date.now()): StatusText {
-  if (!status.on) return { summary: ['Sync is off.'], problems: [] };
+  if (!status.on) return { summary: [t('sync_off')], problems: [] };
   const summary: string[] = [];
-  const percent = (100 * status.bytesUsed) / status.quotaBytes;
-  const share = percent > 0 && percent < 1 ? 'less than 1%' : `${Math.round(percent)}%`;
-  summary.push(`${plural(status.syncedPapers, 'paper', 'papers')} synced, ${share} of the space.`);
-  const sent = status.lastSentAt === undefined ? 'nothing sent yet' : `last change sent ${when(status.lastSentAt, now)}`;
-  const received = status.lastReceivedAt === undefined ? 'nothing received yet' : `last received ${when(status.lastReceivedAt, now)}`;
-  summary.push(`${capitalize(sent)}; ${received}.`);
-  if (status.details && status.details.waiting > 0) {
-    summary.push(`${plural(status.details.waiting, 'paper waits', 'papers wait')} for details from Hugging Face.`);
-  }
+  const share = status.bytesUsed / status.quotaBytes;
+  const percent = new Intl.NumberFormat(uiLocale(), { style: 'percent' });
+  summary.push(tn('sync_synced', status.syncedPapers, share > 0 && share < 0.01 ? t('sync_share_below', percent.format(0.01)) : percent.format(share)));
+  summary.push(exchanges(status, now));
+  if (status.details && status.details.waiting > 0) summary.push(tn('sync_waiting', status.details.waiting));
 
   const problems: string[] = [];
   const { unsynced } = status;
   const overQuota = unsynced.papers - unsynced.tooLarge - unsynced.blocked;
-  if (overQuota > 0) {
-    problems.push(`The sync space is full: ${plural(overQuota, 'paper is', 'papers are')} not synced; a backup export moves the rest.`);
-  }
-  if (unsynced.marks > 0) problems.push(`${plural(unsynced.marks, '"Not interested" mark is', '"Not interested" marks are')} not synced (no space left).`);
-  if (unsynced.tooLarge > 0) {
-    problems.push(
-      `${plural(unsynced.tooLarge, 'paper has a note', 'papers have notes')} too long to sync (over ${count(MAX_SYNCED_NOTE_BYTES)} bytes); ${unsynced.tooLarge === 1 ? 'it stays' : 'they stay'} in this browser.`,
-    );
-  }
+  if (overQuota > 0) problems.push(tn('sync_space_full', overQuota));
+  if (unsynced.marks > 0) problems.push(tn('sync_marks_unsynced', unsynced.marks));
+  if (unsynced.tooLarge > 0) problems.push(tn('sync_notes_too_long', unsynced.tooLarge, MAX_SYNCED_NOTE_BYTES));
   for (const item of status.unreadable) {
-    problems.push(
-      item.reason === 'newer-format'
-        ? `Synced data in "${item.key}" was written by a newer PaperShelf: update PaperShelf to read it. It is left as it is.`
-        : `Synced data in "${item.key}" could not be read (${item.detail}); it is skipped and left as it is.`,
-    );
+    problems.push(item.reason === 'newer-format' ? t('sync_item_newer', item.key) : t('sync_item_damaged', item.key, item.detail));
   }
-  if (unsynced.blocked > 0) {
-    problems.push(`${plural(unsynced.blocked, 'paper is', 'papers are')} not synced from this browser while that data cannot be read.`);
-  }
+  if (unsynced.blocked > 0) problems.push(tn('sync_blocked', unsynced.blocked));
   if (status.writeProblem) {
-    const retry = `PaperShelf tries again ${when(status.writeProblem.retryAt, now)}`;
-    problems.push(
-      status.writeProblem.kind === 'rate'
-        ? `The browser limits how often sync may write: ${retry}.`
-        : status.writeProblem.kind === 'quota'
-          ? `The browser refused to store more in its sync space (${status.writeProblem.message}): ${retry}.`
-          : `Writing to the browser's sync failed (${status.writeProblem.message}): ${retry}.`,
-    );
+    const { kind, message, retryAt } = status.writeProblem;
+    const retry = when(retryAt, now);
+    problems.push(kind === 'rate' ? t('sync_write_rate', retry) : t(kind === 'quota' ? 'sync_write_quota' : 'sync_write_failed', message, retry));
   }
-  if (status.failure) problems.push(`Sync stopped on an error (${status.failure.message}); it tries again in a minute.`);
-  if (status.details?.problem) problems.push(`Details of synced papers: ${status.details.problem}`);
+  if (status.failure) problems.push(t('sync_stopped', status.failure.message));
+  if (status.details?.problem) problems.push(t('sync_details_problem', status.details.problem));
   return { summary, problems };
 }
 
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hour12: false });
-const dateFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
+/** When changes last went out and last came in. */
+function exchanges({ lastSentAt, lastReceivedAt }: SyncStatus, now: number): string {
+  if (lastSentAt === undefined) return lastReceivedAt === undefined ? t('sync_nothing_yet') : t('sync_received_only', when(lastReceivedAt, now));
+  return lastReceivedAt === undefined ? t('sync_sent_only', when(lastSentAt, now)) : t('sync_sent_received', when(lastSentAt, now), when(lastReceivedAt, now));
+}
 
 /** "at 10:42" today, "on Mar 9 at 10:42" another day. */
 function when(at: number, now: number): string {
   const date = new Date(at);
-  const sameDay = new Date(now).toDateString() === date.toDateString();
-  return sameDay ? `at ${timeFormat.format(date)}` : `on ${dateFormat.format(date)} at ${timeFormat.format(date)}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const time = new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  if (new Date(now).toDateString() === date.toDateString()) return t('sync_at_time', time);
+  return t('sync_on_day', new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' }).format(date), time);
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { Library } from '@/lib/library/library';
 import { createLibraryDatabase } from '@/lib/library/schema';
-import { isStorageRefused, openLibrary, STORAGE_REFUSED_MESSAGE, storageRefusal, StorageRefusedError } from '@/lib/library/storage-refused';
+import { isStorageRefused, openLibrary, storageRefusedMessage, storageRefusal, StorageRefusedError } from '@/lib/library/storage-refused';
 import { userFacingError } from '@/lib/messages/router';
 import { freshDatabaseName, metadata } from '../helpers';
 
@@ -21,8 +21,8 @@ describe('a browser that refuses the extension storage', () => {
     refuseStorage();
     const db = createLibraryDatabase(freshDatabaseName());
     await expect(openLibrary(db)).rejects.toBeInstanceOf(StorageRefusedError);
-    expect(await storageRefusal(db)).toBe(STORAGE_REFUSED_MESSAGE);
-    expect(STORAGE_REFUSED_MESSAGE).toMatch(/private windows.*never remember history/);
+    expect(await storageRefusal(db)).toBe(storageRefusedMessage());
+    expect(storageRefusedMessage()).toMatch(/private windows.*never remember history/);
   });
 
   it('gives every later library call the same reason, never "closed, try again"', async () => {
@@ -30,9 +30,9 @@ describe('a browser that refuses the extension storage', () => {
     const library = new Library(createLibraryDatabase(freshDatabaseName()));
     const failure = await library.savePapers([metadata()]).catch((error: unknown) => error);
     expect(isStorageRefused(failure)).toBe(true);
-    expect(userFacingError(failure)).toBe(STORAGE_REFUSED_MESSAGE);
+    expect(userFacingError(failure)).toBe(storageRefusedMessage());
     const read = await library.db.papers.count().catch((error: unknown) => error);
-    expect(userFacingError(read)).toBe(STORAGE_REFUSED_MESSAGE);
+    expect(userFacingError(read)).toBe(storageRefusedMessage());
   });
 
   it('is not confused with a library that opens, or one the browser closed', async () => {
