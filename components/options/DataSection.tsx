@@ -5,7 +5,6 @@ import { toBibtex } from '@/lib/export/bibtex';
 import { toCsv } from '@/lib/export/csv';
 import { toMarkdown } from '@/lib/export/markdown';
 import { planImport, type ImportPlan } from '@/lib/export/plan-import';
-import { countTags } from '@/lib/library/library';
 import { errorMessage } from '@/lib/messages/client';
 import type { Paper } from '@/lib/paper/model';
 import { useOptionsServices } from './services';
@@ -30,9 +29,9 @@ type ImportState =
   | { step: 'done'; message: string };
 
 export function DataSection() {
-  const { library, download, send } = useOptionsServices();
-  const tags = useLiveQuery(() => countTags(library.db), [library]) ?? [];
-  const count = useLiveQuery(() => library.countPapers(), [library]);
+  const { reader, importPapers, download, send } = useOptionsServices();
+  const tags = useLiveQuery(() => reader.tagCounts(), [reader]) ?? [];
+  const count = useLiveQuery(() => reader.count(), [reader]);
   const [scope, setScope] = useState('');
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -44,7 +43,7 @@ export function DataSection() {
     const f = FORMATS[format];
     setExportError(undefined);
     try {
-      const papers = await library.allPapers(scope || undefined);
+      const papers = await reader.forExport(scope || undefined);
       const day = new Date().toISOString().slice(0, 10);
       download(`papershelf-${scope ? `${scope.replace(/[^\w-]+/g, '-')}-` : ''}${day}.${f.ext}`, f.type, f.render(papers));
     } catch (error) {
@@ -58,7 +57,7 @@ export function DataSection() {
     const text = await readWithProgress(file, (loaded) => setState({ step: 'reading', loaded, total: file.size }));
     const parsed = parseBackup(text);
     if (!parsed.ok) return setState({ step: 'error', error: parsed.error });
-    const existing = new Map((await library.getPapers(parsed.backup.papers.map((p) => p.id))).map((p) => [p.id, p]));
+    const existing = await reader.papers(parsed.backup.papers.map((p) => p.id));
     setState({ step: 'preview', plan: planImport(existing, parsed.backup.papers), fileName: file.name });
   };
 
@@ -66,7 +65,7 @@ export function DataSection() {
     const papers = [...plan.added, ...plan.updated];
     setState({ step: 'importing', written: 0, total: papers.length });
     try {
-      await library.importPapers(papers, (written, total) => setState({ step: 'importing', written, total }));
+      await importPapers(papers, (written, total) => setState({ step: 'importing', written, total }));
       setState({ step: 'done', message: t('options_imported', plan.added.length, plan.updated.length, plan.unchanged) });
     } catch (error) {
       setState({ step: 'error', error: t('options_import_failed', errorMessage(error)) });
@@ -85,7 +84,8 @@ export function DataSection() {
       const reply = await send({ type: 'setSync', on: false });
       if (!reply.ok) return setState({ step: 'error', error: t('options_delete_sync_failed', reply.error) });
     }
-    await library.deleteAll();
+    const deleted = await send({ type: 'deleteAllData' });
+    if (!deleted.ok) return setState({ step: 'error', error: deleted.error });
     setConfirmDelete(false);
     setState({ step: 'done', message: t(syncOn ? 'options_deleted_sync_on' : 'options_deleted') });
   };

@@ -1,14 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { countTags } from '@/lib/library/library';
 import { normalizeTag, tagKey } from '@/lib/paper/tags';
 import { useOptionsServices } from './services';
 import { t, tn } from '@/lib/i18n';
 
 /** Every tag with its count: rename (onto an existing tag: merge) or delete. */
 export function TagsSection() {
-  const { library } = useOptionsServices();
-  const tags = useLiveQuery(() => countTags(library.db), [library]);
+  const { reader } = useOptionsServices();
+  const tags = useLiveQuery(() => reader.tagCounts(), [reader]);
   const [message, setMessage] = useState<string>();
 
   return (
@@ -26,7 +25,7 @@ export function TagsSection() {
 }
 
 function TagRow({ tag, count, allTags, onDone }: { tag: string; count: number; allTags: string[]; onDone: (message: string) => void }) {
-  const { library } = useOptionsServices();
+  const { send } = useOptionsServices();
   const [name, setName] = useState(tag);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
@@ -36,15 +35,18 @@ function TagRow({ tag, count, allTags, onDone }: { tag: string; count: number; a
 
   const rename = async () => {
     try {
-      const n = await library.renameTag(tag, target);
+      const reply = await send({ type: 'renameTag', from: tag, to: target });
+      if (!reply.ok) return setError(reply.error);
+      const n = reply.count;
       onDone(mergeInto ? tn('options_tag_merged', n, tag, mergeInto) : tn('options_tag_renamed', n, tag, target));
     } catch (e) {
       setError(String(e));
     }
   };
   const remove = async () => {
-    const n = await library.deleteTag(tag);
-    onDone(tn('options_tag_removed', n, tag));
+    const reply = await send({ type: 'deleteTag', tag });
+    if (!reply.ok) return setError(reply.error);
+    onDone(tn('options_tag_removed', reply.count, tag));
   };
 
   return (

@@ -13,13 +13,13 @@ interface BulkBarProps {
 
 /** Acts on every selected paper at once: tag, untag, remove. */
 export function BulkBar({ ids, knownTags, run, onRemove, onClear }: BulkBarProps) {
-  const { db, send } = useServices();
+  const { library, send } = useServices();
   const [tag, setTag] = useState('');
   const [untag, setUntag] = useState('');
 
   const tagAll = async () => {
     if (!tag.trim()) return;
-    const papers = (await db.papers.bulkGet(ids)).filter((p): p is NonNullable<typeof p> => !!p);
+    const papers = [...(await library.papers(ids)).values()];
     const reply = await run(send({ type: 'savePapers', papers: papers.map(({ id, title }) => ({ id, title })), tags: [tag.trim()] }));
     if (reply.ok) setTag('');
   };

@@ -22,8 +22,8 @@ interface LibraryRowProps {
 
 /** One saved paper: title, who and when, tags; expanded, its links, tag editor and note. */
 export function LibraryRow({ id, known, selected, expanded, knownTags, onSelect, onExpand, onRemove, run }: LibraryRowProps) {
-  const { db, send } = useServices();
-  const read = useLiveQuery(() => db.papers.get(id), [db, id]);
+  const { library, send } = useServices();
+  const read = useLiveQuery(() => library.paper(id), [library, id]);
   // A row given another paper keeps the last one read until the new read answers: never show it.
   const paper = read?.id === id ? read : known;
   if (!paper) return <div className="row placeholder" aria-hidden="true" />;

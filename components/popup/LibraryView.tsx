@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { newestPapers } from '@/lib/library/find-papers';
 import type { FinderAnswer } from '@/lib/search/finder';
 import type { LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
@@ -23,7 +22,7 @@ const SORTS: { value: LibrarySort; label: MessageKey }[] = [
 
 /** Every saved paper: search, filter by tags, sort, edit; a virtual list, so 20,000 papers scroll smoothly. */
 export function LibraryView() {
-  const { db, send } = useServices();
+  const { library, send } = useServices();
   const [tags, setTags] = useState<string[]>([]);
   const { text, sort, typeSearch, pickSort } = useSearchAndSort();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -32,7 +31,7 @@ export function LibraryView() {
   const { run, error } = useAction();
   // The newest papers at once, in one read, while the library index loads (which starts once they
   // are in, so the two do not queue behind each other).
-  const firstPapers = useLiveQuery(() => newestPapers(db, FIRST_PAGE), [db]);
+  const firstPapers = useLiveQuery(() => library.newest(FIRST_PAGE), [library]);
   const firstIds = useMemo(() => firstPapers?.map((p) => p.id), [firstPapers]);
   const { answer, searchError } = useLibraryAnswer(text, tags, sort, firstPapers !== undefined);
   // Papers already read, shown in their rows until each row's own read answers.
@@ -126,7 +125,7 @@ export function LibraryView() {
           ids={[...selected]}
           knownTags={knownTags}
           run={run}
-          onRemove={async () => remove((await db.papers.bulkGet([...selected])).filter((p): p is NonNullable<typeof p> => !!p))}
+          onRemove={async () => remove([...(await library.papers([...selected])).values()])}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -197,11 +196,11 @@ function useSearchAndSort() {
  * questions are dropped; the last answer stays on screen until the next one arrives.
  */
 function useLibraryAnswer(text: string, tags: string[], sort: LibrarySort, start: boolean) {
-  const { db, finder } = useServices();
+  const { library, finder } = useServices();
   const [answer, setAnswer] = useState<FinderAnswer>();
   const [searchError, setSearchError] = useState<string>();
   // A number, so a re-read that finds the same newest change (the log being pruned) changes nothing.
-  const revision = useLiveQuery(async () => ((await db.changes.toCollection().lastKey()) as number | undefined) ?? 0, [db]);
+  const revision = useLiveQuery(() => library.revision(), [library]);
   useEffect(() => {
     if (revision === undefined || !start) return;
     let current = true;

@@ -24,19 +24,19 @@ const FOR_YOU_DEFAULT_FROM = 10;
 
 /** Papers that newly trend on Hugging Face, best ranked first, with what the watcher is doing. */
 export function NewView() {
-  const { db, send, now, setLocal } = useServices();
+  const { library, trending: snapshots, send, now, setLocal } = useServices();
   const ids = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds) ?? [];
   const status = useStoredValue(TRENDING_STATUS_KEY, readTrendingStatus);
   const rows = useLiveQuery(async () => {
-    const found = (await db.trending.bulkGet(ids)).filter((r): r is NonNullable<typeof r> => !!r);
-    const saved = await db.papers.bulkGet(found.map((r) => r.id));
-    return found.map((r, i) => ({ trending: r, saved: saved[i] })).sort((a, b) => a.trending.rank - b.trending.rank);
-  }, [db, ids.join(',')]);
+    const found = await snapshots.rows(ids);
+    const saved = await library.papers(found.map((r) => r.id));
+    return found.map((r) => ({ trending: r, saved: saved.get(r.id) })).sort((a, b) => a.trending.rank - b.trending.rank);
+  }, [library, snapshots, ids.join(',')]);
   const [checking, setChecking] = useState(false);
   const [chosenOrder, setOrder] = useState<ListOrder>();
   const [undo, setUndo] = useState<{ ids: string[] }>();
   const { run, error } = useAction();
-  const libraryPapers = useLiveQuery(() => db.papers.count(), [db]);
+  const libraryPapers = useLiveQuery(() => library.count(), [library]);
   const watchChoice = useStoredValue(TRENDING_SETTINGS_KEY, asWatchChoice);
   const noticeSeen = useStoredValue(LIKE_LIBRARY_NOTICE_KEY, asFlag);
   const { scores, learned } = useForYou(rows?.map((r) => r.trending.paper));

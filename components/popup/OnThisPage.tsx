@@ -16,7 +16,7 @@ type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'
 
 /** The papers the current Hugging Face tab shows, in page order, each ready to save and tag. */
 export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
-  const { db, send, activeTab, pagePapers } = useServices();
+  const { library, send, activeTab, pagePapers } = useServices();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [tagsForAll, setTagsForAll] = useState('');
   const { run, error, busy } = useAction();
@@ -43,8 +43,8 @@ export function OnThisPage({ onPage }: { onPage?: (count: number) => void }) {
   useEffect(() => onPage?.(papers.length), [onPage, papers.length]);
   const ids = papers.map((p) => p.id);
   const saved = useLiveQuery(
-    async () => new Map((await db.papers.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r] as const] : []))),
-    [db, ids.join(',')],
+    () => library.papers(ids),
+    [library, ids.join(',')],
   );
 
   if (page.kind === 'loading') return <p className="muted">{t('popup_looking')}</p>;

@@ -1,12 +1,16 @@
 import { createContext, useContext } from 'react';
-import type { LibraryDatabase } from '@/lib/library/schema';
+import type { LibraryReader } from '@/lib/library/reader';
+import type { TrendingStore } from '@/lib/trending/store';
 import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import type { LibraryFinder } from '@/lib/search/finder';
 
 /** What the popup needs from the browser; the entry point passes the real ones, tests fakes. */
 export interface PopupServices {
-  db: LibraryDatabase;
+  /** How the popup reads the library (writes go through `send`). */
+  library: LibraryReader;
+  /** The trending snapshots, for the New view. */
+  trending: TrendingStore;
   /** Finds and orders library papers (the library index, in a worker in the real popup). */
   finder: LibraryFinder;
   send: <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countTags } from '@/lib/library/library';
 import type { TagCount } from '@/lib/paper/tags';
 import { useServices } from './services';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
@@ -9,7 +8,7 @@ import { useAfterFirstPaint } from './useAfterFirstPaint';
  * with tens of thousands of papers it is the slowest query, and nothing on the first screen needs it.
  */
 export function useTagCounts(): TagCount[] {
-  const { db } = useServices();
+  const { library } = useServices();
   const painted = useAfterFirstPaint();
-  return useLiveQuery(() => (painted ? countTags(db) : []), [db, painted]) ?? [];
+  return useLiveQuery(() => (painted ? library.tagCounts() : []), [library, painted]) ?? [];
 }

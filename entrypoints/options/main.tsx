@@ -6,6 +6,7 @@ import { StorageRefused } from '@/components/StorageRefused';
 import { broadcastLibraryChange } from '@/lib/messages/library-change';
 import { libraryDatabase } from '@/lib/library/instance';
 import { Library } from '@/lib/library/library';
+import { LibraryReader } from '@/lib/library/reader';
 import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import { t } from '@/lib/i18n';
@@ -15,10 +16,12 @@ import '@/components/theme.css';
 document.documentElement.lang = t('locale_code');
 document.title = t('options_title');
 
-// The options page works on the library directly (same origin as the background): imports of
-// thousands of papers need not cross the message channel. Open papers pages still hear of changes.
+// The options page reads the library through the reader and writes through the background's
+// messages, but for imports (see OptionsServices): those go straight into the database, and open
+// papers pages still hear of them.
 const library = new Library(libraryDatabase());
 library.onChange((ids) => void broadcastLibraryChange(ids));
+const reader = new LibraryReader(library.db);
 
 function download(fileName: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -32,7 +35,8 @@ root.render(
   <StrictMode>
     <Options
       services={{
-        library,
+        reader,
+        importPapers: (papers, onProgress) => library.importPapers(papers, onProgress),
         send: sendRequest,
         download,
         requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),

@@ -6,6 +6,8 @@ import type { PopupServices } from '@/components/popup/services';
 import { StorageRefused } from '@/components/StorageRefused';
 import { hasHostAccess, onHostAccessChange, requestHostAccess } from '@/lib/hf/host-access';
 import { libraryDatabase } from '@/lib/library/instance';
+import { LibraryReader } from '@/lib/library/reader';
+import { TrendingStore } from '@/lib/trending/store';
 import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import { asPagePapersReply } from '@/lib/messages/page-papers';
@@ -45,7 +47,8 @@ function libraryFinder(): LibraryFinder {
 }
 
 const services: PopupServices = {
-  db,
+  library: new LibraryReader(db),
+  trending: new TrendingStore(db),
   finder: libraryFinder(),
   send: sendRequest,
   activeTab: () => activeTab,

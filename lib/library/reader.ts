@@ -1,4 +1,4 @@
-import { tallyTags, type TagCount } from '../paper/tags';
+import { tagKey, tallyTags, type TagCount } from '../paper/tags';
 import { reopening } from './reopen';
 import type { LibraryDatabase, PaperRecord } from './schema';
 
@@ -37,6 +37,16 @@ export class LibraryReader {
   /** The library's tags, one spelling each. */
   async tags(): Promise<string[]> {
     return (await this.tagCounts()).map((t) => t.tag);
+  }
+
+  /** Every saved paper, or those with `tag` (any spelling), oldest first: what an export holds. */
+  async forExport(tag?: string): Promise<PaperRecord[]> {
+    if (tag === undefined) return reopening(this.db, () => this.db.papers.orderBy('savedAt').toArray());
+    const key = tagKey(tag);
+    const spellings = (await reopening(this.db, () => this.db.papers.orderBy('tags').uniqueKeys())).map(String).filter((s) => tagKey(s) === key);
+    if (spellings.length === 0) return [];
+    const papers = await reopening(this.db, () => this.db.papers.where('tags').anyOf(spellings).distinct().toArray());
+    return papers.sort((a, b) => a.savedAt - b.savedAt);
   }
 
   /** A number that moves with every write to the library (the change log's newest entry). */

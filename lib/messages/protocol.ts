@@ -80,6 +80,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cardDetails'), papers: z.array(PaperMetadataSchema).min(1).max(STATE_BATCH_MAX) }).strict(),
   z.object({ type: z.literal('cardNotInterested'), paper: PaperMetadataSchema }).strict(),
   z.object({ type: z.literal('cardInterestedAgain'), id: ArxivIdSchema }).strict(),
+  /** The settings' tag list: rename (onto an existing tag: merge) or take a tag off every paper. */
+  z.object({ type: z.literal('renameTag'), from: TagSchema, to: TagSchema }).strict(),
+  z.object({ type: z.literal('deleteTag'), tag: TagSchema }).strict(),
   /** "Delete all data" in the settings: the library, the trending history, Not interested marks, what was learned. */
   z.object({ type: z.literal('deleteAllData') }).strict(),
   /** "Check now" in the popup. */
@@ -146,6 +149,8 @@ export interface ReplyPayloads {
   pageSeen: { count: number };
   markNotInterested: { count: number };
   deleteAllData: { deleted: true };
+  renameTag: { count: number };
+  deleteTag: { count: number };
   undoNotInterested: { count: number };
   cardNotInterested: { count: number };
   cardInterestedAgain: { count: number };

@@ -155,6 +155,10 @@ async function carryOut(request: ParsedRequest, sender: MessageSender, deps: Rou
       const paper = await library.getPaper(request.id);
       return { ok: true, tags: (paper && (await deps.relevance?.suggestions(paper))) || [] };
     }
+    case 'renameTag':
+      return { ok: true, count: await library.renameTag(request.from, request.to) };
+    case 'deleteTag':
+      return { ok: true, count: await library.deleteTag(request.tag) };
     case 'deleteAllData':
       await library.deleteAll();
       await Promise.all([deps.trending.clear(), deps.notInterested.clear(), deps.relevance?.forget()]);

@@ -8,13 +8,12 @@ import { newPaper } from '@/lib/paper/paper';
 import { loadTrendingSettings } from '@/lib/trending/settings';
 import { SEED_PAPERS } from '../../fixtures/hf/markup';
 import { freshLibrary, metadata } from '../helpers';
+import { optionsServices } from './harness';
 
 function renderOptions(library: Library, overrides: Partial<OptionsServices> = {}) {
-  const download = vi.fn();
-  const send = vi.fn(async () => ({ ok: true, rescheduled: true }) as never);
-  const requestNotifications = vi.fn(async () => true);
-  render(<Options services={{ library, download, send, requestNotifications, ...overrides }} />);
-  return { download, send, requestNotifications };
+  const { services, send } = optionsServices(library, overrides);
+  render(<Options services={services} />);
+  return { download: services.download as ReturnType<typeof vi.fn>, send, requestNotifications: services.requestNotifications };
 }
 
 const papers = (n: number, tags: (i: number) => string[] = () => []) =>

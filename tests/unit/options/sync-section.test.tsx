@@ -7,17 +7,20 @@ import type { Request } from '@/lib/messages/protocol';
 import { newPaper } from '@/lib/paper/paper';
 import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/sync/service/status';
 import { freshLibrary, metadata } from '../helpers';
+import { optionsServices } from './harness';
 
 /** A background whose sync is `status`; setSync switches it. */
 function renderWithSync(library: Library, status: SyncStatus) {
   let current = status;
   const requests: Request[] = [];
+  const { services, send: router } = optionsServices(library);
   const send = vi.fn(async (request: Request) => {
     requests.push(request);
     if (request.type === 'setSync') current = { ...current, on: request.on };
-    return { ok: true, status: current } as never;
+    if (request.type === 'setSync' || request.type === 'syncStatus') return { ok: true, status: current } as never;
+    return router(request as never);
   });
-  render(<Options services={{ library, download: vi.fn(), send: send as never, requestNotifications: vi.fn(async () => true) }} />);
+  render(<Options services={{ ...services, send: send as never }} />);
   return { requests, setStatus: (s: SyncStatus) => (current = s) };
 }
 
@@ -77,7 +80,7 @@ describe('options: sync', () => {
     const send = vi.fn(async (request: Request) =>
       (request.type === 'setSync' ? { ok: false, error: 'PaperShelf did not answer' } : { ok: true, status: syncing }) as never,
     );
-    render(<Options services={{ library, download: vi.fn(), send: send as never, requestNotifications: vi.fn(async () => true) }} />);
+    render(<Options services={optionsServices(library, { send: send as never }).services} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Delete all data…' }));
     await userEvent.click(within(await screen.findByRole('group', { name: 'Confirm deleting all data' })).getByRole('button', { name: 'Delete everything' }));
     expect(await screen.findByText('Nothing was deleted: sync could not be turned off (PaperShelf did not answer).')).toBeInTheDocument();

@@ -4,6 +4,8 @@ import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import type { Library } from '@/lib/library/library';
+import { LibraryReader } from '@/lib/library/reader';
+import { TrendingStore } from '@/lib/trending/store';
 import type { PaperMetadataInput } from '@/lib/paper/model';
 import { routeMessage, type RouterDeps } from '@/lib/messages/router';
 import type { RequestOf, RequestType, Reply } from '@/lib/messages/protocol';
@@ -41,7 +43,8 @@ export function renderPopup(
     return (await routeMessage(request, popupSender as never, deps)) as Reply<T>;
   };
   const services: PopupServices = {
-    db: library.db,
+    library: new LibraryReader(library.db),
+    trending: new TrendingStore(library.db),
     finder: options.finder ?? inProcessFinder(library.db),
     send,
     activeTab: async () => options.tab,
