@@ -1,6 +1,6 @@
 // Types only: the messages stay in the browser's own files, out of every bundle.
 import type english from '@/public/_locales/en/messages.json';
-import { browserI18n, formatCount } from './locale';
+import { browserI18n, formatCount } from '@/lib/locale';
 
 /** The name of a message in public/_locales/en/messages.json; any other name does not compile. */
 export type MessageKey = keyof typeof english;

@@ -7,10 +7,10 @@ import { toMarkdown } from '@/lib/export/markdown';
 import { planImport, type ImportPlan } from '@/lib/export/plan-import';
 import { errorMessage } from '@/lib/messages/client';
 import type { Paper } from '@/lib/paper/model';
-import { useOptionsServices } from './services';
+import { useOptionsServices } from '@/components/options/services';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { uiLocale } from '@/lib/locale';
-import { tParts } from '../i18n';
+import { tParts } from '@/components/i18n';
 
 const FORMATS = {
   json: { label: 'options_format_json', type: 'application/json', ext: 'json', render: (p: Paper[]) => backupJson(p) },

@@ -1,11 +1,11 @@
-import { DataSection } from './DataSection';
-import { LearningSection } from './LearningSection';
-import { OptionsServicesProvider, type OptionsServices } from './services';
-import { SyncSection } from './SyncSection';
-import { TagsSection } from './TagsSection';
-import { TrendingSection } from './TrendingSection';
+import { DataSection } from '@/components/options/DataSection';
+import { LearningSection } from '@/components/options/LearningSection';
+import { OptionsServicesProvider, type OptionsServices } from '@/components/options/services';
+import { SyncSection } from '@/components/options/SyncSection';
+import { TagsSection } from '@/components/options/TagsSection';
+import { TrendingSection } from '@/components/options/TrendingSection';
 import { t } from '@/lib/i18n';
-import './options.css';
+import '@/components/options/options.css';
 
 export function Options({ services }: { services: OptionsServices }) {
   return (

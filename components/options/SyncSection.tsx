@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { describeSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/sync/service/status';
-import { useOptionsServices } from './services';
+import { useOptionsServices } from '@/components/options/services';
 import { t } from '@/lib/i18n';
 
 /** The storage.local keys whose change means the status line may read differently. */

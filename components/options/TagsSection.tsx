@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { normalizeTag, tagKey } from '@/lib/paper/tags';
-import { useOptionsServices } from './services';
+import { useOptionsServices } from '@/components/options/services';
 import { t, tn } from '@/lib/i18n';
 
 /** Every tag with its count: rename (onto an existing tag: merge) or delete. */

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIKE_LIBRARY_DEFAULT_FROM, loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
-import { useOptionsServices } from './services';
+import { useOptionsServices } from '@/components/options/services';
 import { t } from '@/lib/i18n';
-import { tParts } from '../i18n';
+import { tParts } from '@/components/i18n';
 
 /** How PaperShelf watches Hugging Face: which list, how often, about what, and whether to notify. */
 export function TrendingSection() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Reply } from '@/lib/messages/protocol';
-import { useServices } from './services';
+import { useServices } from '@/components/popup/services';
 import { t, tn } from '@/lib/i18n';
 
 interface BulkBarProps {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PopupServices } from './services';
+import type { PopupServices } from '@/components/popup/services';
 import { t } from '@/lib/i18n';
 
 /**

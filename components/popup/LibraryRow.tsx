@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Reply } from '@/lib/messages/protocol';
 import type { Paper } from '@/lib/paper/model';
-import { TagEditor } from '../TagEditor';
-import { PaperByline, SaveToggle } from './paper-bits';
-import { useServices } from './services';
+import { TagEditor } from '@/components/TagEditor';
+import { PaperByline, SaveToggle } from '@/components/popup/paper-bits';
+import { useServices } from '@/components/popup/services';
 import { t } from '@/lib/i18n';
 
 interface LibraryRowProps {

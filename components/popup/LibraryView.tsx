@@ -3,11 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FinderAnswer } from '@/lib/search/finder';
 import type { LibrarySort } from '@/lib/search/library-index';
 import type { Paper } from '@/lib/paper/model';
-import { BulkBar } from './BulkBar';
-import { LibraryRow } from './LibraryRow';
-import { useServices } from './services';
-import { useAction } from './useAction';
-import { VirtualList } from './VirtualList';
+import { BulkBar } from '@/components/popup/BulkBar';
+import { LibraryRow } from '@/components/popup/LibraryRow';
+import { useServices } from '@/components/popup/services';
+import { useAction } from '@/components/popup/useAction';
+import { VirtualList } from '@/components/popup/VirtualList';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 
 const FIRST_PAGE = 30;

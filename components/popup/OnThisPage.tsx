@@ -2,15 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { papersPageKind } from '@/lib/hf/page-kind';
 import type { PaperMetadataInput } from '@/lib/paper/model';
-import { TagEditor } from '../TagEditor';
-import { PaperByline, SaveToggle } from './paper-bits';
-import { useServices } from './services';
-import { useAction } from './useAction';
-import { useTagCounts } from './useKnownTags';
-import { VirtualList } from './VirtualList';
-import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from './for-you';
+import { TagEditor } from '@/components/TagEditor';
+import { PaperByline, SaveToggle } from '@/components/popup/paper-bits';
+import { useServices } from '@/components/popup/services';
+import { useAction } from '@/components/popup/useAction';
+import { useTagCounts } from '@/components/popup/useKnownTags';
+import { VirtualList } from '@/components/popup/VirtualList';
+import { byForYou, ForYouReason, OrderPicker, SuggestedTags, useForYou, type ListOrder } from '@/components/popup/for-you';
 import { t, tn } from '@/lib/i18n';
-import { tParts } from '../i18n';
+import { tParts } from '@/components/i18n';
 
 type PageState = { kind: 'loading' } | { kind: 'not-papers' } | { kind: 'papers'; papers: PaperMetadataInput[] };
 

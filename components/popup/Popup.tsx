@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
 import { papersPageKind } from '@/lib/hf/page-kind';
-import { HostAccessNotice } from './HostAccessNotice';
-import { LibraryView } from './LibraryView';
-import { NewView } from './NewView';
-import { OnThisPage } from './OnThisPage';
-import { ServicesProvider, useServices, type PopupServices } from './services';
-import { useStoredValue } from './useStoredValue';
+import { HostAccessNotice } from '@/components/popup/HostAccessNotice';
+import { LibraryView } from '@/components/popup/LibraryView';
+import { NewView } from '@/components/popup/NewView';
+import { OnThisPage } from '@/components/popup/OnThisPage';
+import { ServicesProvider, useServices, type PopupServices } from '@/components/popup/services';
+import { useStoredValue } from '@/components/popup/useStoredValue';
 import { t, type MessageKey } from '@/lib/i18n';
-import './popup.css';
+import '@/components/popup/popup.css';
 
 /** Each tab by the name its element ids carry, with its label. */
 const TABS = ['on-this-page', 'library', 'new'] as const;

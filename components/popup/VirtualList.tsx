@@ -1,6 +1,6 @@
 import { measureElement, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
-import { useRovingFocus } from './useRovingFocus';
+import { useRovingFocus } from '@/components/popup/useRovingFocus';
 
 const LIST_RECT = { width: 416, height: 380 };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ForYouScore } from '@/lib/messages/protocol';
 import { sameTag } from '@/lib/paper/tags';
-import { useServices } from './services';
+import { useServices } from '@/components/popup/services';
 import { t } from '@/lib/i18n';
 
 export type ListOrder = 'list' | 'for-you';

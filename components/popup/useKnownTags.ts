@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TagCount } from '@/lib/paper/tags';
-import { useServices } from './services';
-import { useAfterFirstPaint } from './useAfterFirstPaint';
+import { useServices } from '@/components/popup/services';
+import { useAfterFirstPaint } from '@/components/popup/useAfterFirstPaint';
 
 /**
  * Every tag in the library with its count, most used first; live. Counted after the first paint:

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useServices } from './services';
+import { useServices } from '@/components/popup/services';
 
 /** A storage.local value, kept current as the background changes it. */
 export function useStoredValue<T>(key: string, read: (value: unknown) => T): T | undefined {

@@ -1,16 +1,16 @@
-import { readDataBlob } from '../hf/data-blob';
-import { ANNOTATION_ATTRIBUTE, readCardTitle, type FoundCard } from '../hf/listing-cards';
-import { papersPageKind } from '../hf/page-kind';
-import { readPaperPage } from '../hf/paper-page';
-import { readFoundCard } from '../hf/read-listing';
-import type { PagePapersReply } from '../messages/page-papers';
-import type { CardPaper, Reply, RequestOf, RequestType } from '../messages/protocol';
-import type { PaperMetadataInput } from '../paper/model';
-import { BarBuilder } from './bar-builder';
-import { CardBar } from './card-bar';
-import type { CardActions } from './card-feature';
-import { scanCards, SLICE_BUDGET_MS } from './card-scanner';
-import { t } from '../i18n';
+import { readDataBlob } from '@/lib/hf/data-blob';
+import { ANNOTATION_ATTRIBUTE, readCardTitle, type FoundCard } from '@/lib/hf/listing-cards';
+import { papersPageKind } from '@/lib/hf/page-kind';
+import { readPaperPage } from '@/lib/hf/paper-page';
+import { readFoundCard } from '@/lib/hf/read-listing';
+import type { PagePapersReply } from '@/lib/messages/page-papers';
+import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
+import type { PaperMetadataInput } from '@/lib/paper/model';
+import { BarBuilder } from '@/lib/annotate/bar-builder';
+import { CardBar } from '@/lib/annotate/card-bar';
+import type { CardActions } from '@/lib/annotate/card-feature';
+import { scanCards, SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
+import { t } from '@/lib/i18n';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
 export interface AnnotatorDeps {

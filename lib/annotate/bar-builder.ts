@@ -1,5 +1,5 @@
-import type { CardBar } from './card-bar';
-import { SLICE_BUDGET_MS } from './card-scanner';
+import type { CardBar } from '@/lib/annotate/card-bar';
+import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
 
 /** Bars built at once, before any waiting: about a screenful. */
 export const FIRST_SCREENFUL = 12;

@@ -1,15 +1,15 @@
-import { ANNOTATION_ATTRIBUTE } from '../hf/listing-cards';
-import type { CardActions, CardContext, CardFeature, CardFeatureView, CardState } from './card-feature';
-import { forYouMarker } from './features/for-you';
-import { newMarker } from './features/new-marker';
-import { notInterested } from './features/not-interested';
-import { relatedPapers } from './features/related';
-import { saveToggle } from './features/save';
-import { cardStatus } from './features/status';
-import { suggestedTags } from './features/suggestions';
-import { tagEditor } from './features/tags';
-import { applyControlsStyles } from './styles';
-import { t } from '../i18n';
+import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
+import type { CardActions, CardContext, CardFeature, CardFeatureView, CardState } from '@/lib/annotate/card-feature';
+import { forYouMarker } from '@/lib/annotate/features/for-you';
+import { newMarker } from '@/lib/annotate/features/new-marker';
+import { notInterested } from '@/lib/annotate/features/not-interested';
+import { relatedPapers } from '@/lib/annotate/features/related';
+import { saveToggle } from '@/lib/annotate/features/save';
+import { cardStatus } from '@/lib/annotate/features/status';
+import { suggestedTags } from '@/lib/annotate/features/suggestions';
+import { tagEditor } from '@/lib/annotate/features/tags';
+import { applyControlsStyles } from '@/lib/annotate/styles';
+import { t } from '@/lib/i18n';
 
 /** The bar's features, in the order they appear. */
 export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];

@@ -1,4 +1,4 @@
-import { cardsIn, type FoundCard } from '../hf/listing-cards';
+import { cardsIn, type FoundCard } from '@/lib/hf/listing-cards';
 
 /** Script time per slice of work: leaves a frame's rendering well under 50 ms. */
 export const SLICE_BUDGET_MS = 8;

@@ -1,6 +1,6 @@
-import { PaperSchema, type Paper } from '../paper/model';
-import { settingsItem } from '../settings/typed-item';
-import { z } from '../zod-config';
+import { PaperSchema, type Paper } from '@/lib/paper/model';
+import { settingsItem } from '@/lib/settings/typed-item';
+import { z } from '@/lib/zod-config';
 
 /**
  * Papers unsaved from a card, kept for a short while so the card can offer Undo. Cards never hold

@@ -1,6 +1,6 @@
-import { LibraryReader } from '../library/reader';
-import type { LibraryDatabase } from '../library/schema';
-import { TrendingStore } from '../trending/store';
+import { LibraryReader } from '@/lib/library/reader';
+import type { LibraryDatabase } from '@/lib/library/schema';
+import { TrendingStore } from '@/lib/trending/store';
 import {
   deserializeModel,
   paperVector,
@@ -12,8 +12,8 @@ import {
   type CorpusPaper,
   type ForYouReason,
   type RelevanceModel,
-} from '../relevance';
-import { t } from '../i18n';
+} from '@/lib/relevance';
+import { t } from '@/lib/i18n';
 
 /** A paper as the learner reads it. */
 export interface PaperText {

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { onHostAccessChange } from '../hf/host-access';
-import { libraryDatabase } from '../library/instance';
-import { Library } from '../library/library';
-import { NotInterestedStore } from '../library/not-interested';
-import { broadcastLibraryChange, lastLibraryChangeAt, LIBRARY_CHANGE_KEY } from '../messages/library-change';
-import { routeMessage, type RouterDeps } from '../messages/router';
-import { learningSettings } from '../settings/learning';
-import { startSyncService } from '../sync/service/in-background';
-import { TRENDING_ALARM, TrendingWatcher } from '../trending/watcher';
-import { keepForUndo, takeForUndo } from './card-undo';
-import { RelevanceService } from './relevance-service';
+import { onHostAccessChange } from '@/lib/hf/host-access';
+import { libraryDatabase } from '@/lib/library/instance';
+import { Library } from '@/lib/library/library';
+import { NotInterestedStore } from '@/lib/library/not-interested';
+import { broadcastLibraryChange, lastLibraryChangeAt, LIBRARY_CHANGE_KEY } from '@/lib/messages/library-change';
+import { routeMessage, type RouterDeps } from '@/lib/messages/router';
+import { learningSettings } from '@/lib/settings/learning';
+import { startSyncService } from '@/lib/sync/service/in-background';
+import { TRENDING_ALARM, TrendingWatcher } from '@/lib/trending/watcher';
+import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
+import { RelevanceService } from '@/lib/background/relevance-service';
 
 /**
  * The background: builds the services, connects what each must hear of the others, and answers

@@ -1,6 +1,6 @@
-import { PaperSchema, type Paper } from '../paper/model';
-import { z } from '../zod-config';
-import { t } from '../i18n';
+import { PaperSchema, type Paper } from '@/lib/paper/model';
+import { z } from '@/lib/zod-config';
+import { t } from '@/lib/i18n';
 
 /**
  * PaperShelf's backup file: everything needed to restore the library. Versioned so that a file

@@ -1,4 +1,4 @@
-import type { Paper } from '../paper/model';
+import type { Paper } from '@/lib/paper/model';
 
 /**
  * BibTeX in the style arXiv itself exports: `@misc` with `eprint`, `archivePrefix` and `url`.

@@ -1,4 +1,4 @@
-import type { Paper } from '../paper/model';
+import type { Paper } from '@/lib/paper/model';
 
 const COLUMNS: [string, (p: Paper) => string | number | undefined][] = [
   ['arxiv_id', (p) => p.id],

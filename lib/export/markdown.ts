@@ -1,6 +1,6 @@
-import type { Paper } from '../paper/model';
-import { httpsHref } from '../paper/urls';
-import { t, tn } from '../i18n';
+import type { Paper } from '@/lib/paper/model';
+import { httpsHref } from '@/lib/paper/urls';
+import { t, tn } from '@/lib/i18n';
 
 /** A reading list: one line a paper with its links, tags and note. */
 export function toMarkdown(papers: Paper[], heading = t('export_markdown_heading')): string {

@@ -1,5 +1,5 @@
-import type { Paper } from '../paper/model';
-import { sameTag, uniqueTags } from '../paper/tags';
+import type { Paper } from '@/lib/paper/model';
+import { sameTag, uniqueTags } from '@/lib/paper/tags';
 
 export interface ImportPlan {
   added: Paper[];

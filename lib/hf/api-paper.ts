@@ -1,6 +1,6 @@
-import { PaperMetadataSchema } from '../paper/model';
-import { z } from '../zod-config';
-import { entryToMetadata } from './data-blob';
+import { PaperMetadataSchema } from '@/lib/paper/model';
+import { z } from '@/lib/zod-config';
+import { entryToMetadata } from '@/lib/hf/data-blob';
 
 /**
  * One Hugging Face API entry (an `/api/daily_papers` item or an `/api/papers/{id}` answer) as paper

@@ -1,7 +1,7 @@
-import type { PaperMetadataInput } from '../paper/model';
-import { normalizeArxivId } from '../paper/arxiv-id';
-import { LIMITS } from '../paper/limits';
-import { clip } from './text-values';
+import type { PaperMetadataInput } from '@/lib/paper/model';
+import { normalizeArxivId } from '@/lib/paper/arxiv-id';
+import { LIMITS } from '@/lib/paper/limits';
+import { clip } from '@/lib/hf/text-values';
 
 /**
  * Reads the data Hugging Face embeds in listing pages (`div[data-target="DailyPapers"][data-props]`),

@@ -1,7 +1,7 @@
-import type { PaperMetadataInput } from '../paper/model';
-import { normalizeArxivId } from '../paper/arxiv-id';
-import { LIMITS } from '../paper/limits';
-import { clip, isShownDate, parseCount, parseShownDate, textOf } from './text-values';
+import type { PaperMetadataInput } from '@/lib/paper/model';
+import { normalizeArxivId } from '@/lib/paper/arxiv-id';
+import { LIMITS } from '@/lib/paper/limits';
+import { clip, isShownDate, parseCount, parseShownDate, textOf } from '@/lib/hf/text-values';
 
 /**
  * Finds paper cards by what is stable on Hugging Face's pages: links to `/papers/<arXiv id>`,

@@ -1,4 +1,4 @@
-import { normalizeArxivId } from '../paper/arxiv-id';
+import { normalizeArxivId } from '@/lib/paper/arxiv-id';
 
 export type PapersPage =
   | { kind: 'listing'; listing: 'daily' | 'date' | 'week' | 'month' | 'trending' | 'search' }

@@ -1,8 +1,8 @@
-import { PaperMetadataSchema, type PaperMetadata } from '../paper/model';
-import { retryAfter } from '../trending/fetch-list';
-import { z } from '../zod-config';
-import { entryToMetadata } from './data-blob';
-import { t } from '../i18n';
+import { PaperMetadataSchema, type PaperMetadata } from '@/lib/paper/model';
+import { retryAfter } from '@/lib/trending/fetch-list';
+import { z } from '@/lib/zod-config';
+import { entryToMetadata } from '@/lib/hf/data-blob';
+import { t } from '@/lib/i18n';
 
 /**
  * One paper from Hugging Face's API (`GET /api/papers/<id>`), for papers that reached the library by

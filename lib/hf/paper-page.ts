@@ -1,7 +1,7 @@
-import type { PaperMetadataInput } from '../paper/model';
-import { readDetails } from './listing-cards';
-import { LIMITS } from '../paper/limits';
-import { clip, isShownDate, parseShownDate, textOf } from './text-values';
+import type { PaperMetadataInput } from '@/lib/paper/model';
+import { readDetails } from '@/lib/hf/listing-cards';
+import { LIMITS } from '@/lib/paper/limits';
+import { clip, isShownDate, parseShownDate, textOf } from '@/lib/hf/text-values';
 
 /**
  * A paper's own page (`/papers/<id>`): the title is the `h1`, the abstract follows an "Abstract"

@@ -1,5 +1,5 @@
-import type { PaperMetadataInput } from '../paper/model';
-import { findCards, readCard, type FoundCard } from './listing-cards';
+import type { PaperMetadataInput } from '@/lib/paper/model';
+import { findCards, readCard, type FoundCard } from '@/lib/hf/listing-cards';
 
 export interface ListedCard {
   id: string;

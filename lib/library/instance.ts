@@ -1,4 +1,4 @@
-import { createLibraryDatabase, type LibraryDatabase } from './schema';
+import { createLibraryDatabase, type LibraryDatabase } from '@/lib/library/schema';
 
 let database: LibraryDatabase | undefined;
 

@@ -1,10 +1,10 @@
 import type { Table } from 'dexie';
-import type { Paper, PaperMetadata } from '../paper/model';
-import { fillMetadata, hasDetails, mergeMetadata, newPaper, withDetails } from '../paper/paper';
-import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '../paper/tags';
-import { reopening } from './reopen';
-import type { LibraryDatabase, PaperRecord } from './schema';
-import { t } from '../i18n';
+import type { Paper, PaperMetadata } from '@/lib/paper/model';
+import { fillMetadata, hasDetails, mergeMetadata, newPaper, withDetails } from '@/lib/paper/paper';
+import { tagKey, tallyTags, uniqueTags, withoutTag, type TagCount } from '@/lib/paper/tags';
+import { reopening } from '@/lib/library/reopen';
+import type { LibraryDatabase, PaperRecord } from '@/lib/library/schema';
+import { t } from '@/lib/i18n';
 
 export type LibraryChangeListener = (changedIds: string[]) => void;
 

@@ -1,6 +1,6 @@
 import type { DBCore, Middleware } from 'dexie';
-import { paperLimitProblem } from '../paper/limits';
-import type { PaperRecord } from './schema';
+import { paperLimitProblem } from '@/lib/paper/limits';
+import type { PaperRecord } from '@/lib/library/schema';
 
 /** A write refused because a paper would break one of the model's limits; the message is for the user. */
 export class PaperLimitError extends Error {

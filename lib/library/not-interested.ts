@@ -1,6 +1,6 @@
-import type { PaperMetadata } from '../paper/model';
-import { reopening } from './reopen';
-import type { LibraryDatabase, NotInterestedRecord } from './schema';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { reopening } from '@/lib/library/reopen';
+import type { LibraryDatabase, NotInterestedRecord } from '@/lib/library/schema';
 
 /**
  * Papers the reader marked "Not interested": they stop counting on the badge, leave the "For you"

@@ -1,6 +1,6 @@
-import { tagKey, tallyTags, type TagCount } from '../paper/tags';
-import { reopening } from './reopen';
-import type { LibraryDatabase, PaperRecord } from './schema';
+import { tagKey, tallyTags, type TagCount } from '@/lib/paper/tags';
+import { reopening } from '@/lib/library/reopen';
+import type { LibraryDatabase, PaperRecord } from '@/lib/library/schema';
 
 /**
  * How pages read the library: one small set of reads over the papers table, usable inside live

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import { openLibrary } from './storage-refused';
+import { openLibrary } from '@/lib/library/storage-refused';
 
 /**
  * Browsers close IndexedDB connections on their own (storage pressure, site data cleared); Dexie

@@ -1,7 +1,7 @@
-import { isSaneTime, LIMITS } from '../paper/limits';
-import { uniqueTags } from '../paper/tags';
-import type { PaperRecord } from './schema';
-import { t } from '../i18n';
+import { isSaneTime, LIMITS } from '@/lib/paper/limits';
+import { uniqueTags } from '@/lib/paper/tags';
+import type { PaperRecord } from '@/lib/library/schema';
+import { t } from '@/lib/i18n';
 
 /**
  * Brings a paper stored before the limits were enforced within them, losing nothing: look-alike tags

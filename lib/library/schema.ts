@@ -1,12 +1,12 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Paper, PaperMetadata } from '../paper/model';
-import { version2Words } from './version2-words';
-import type { MarkRegister } from '../sync/marks';
-import type { PaperState } from '../sync/paper-state';
-import type { SettingRegister } from '../sync/synced-settings';
-import { logPaperChanges } from './change-log';
-import { enforcePaperLimits } from './limits-guard';
-import { repairPaper } from './repair';
+import type { Paper, PaperMetadata } from '@/lib/paper/model';
+import { version2Words } from '@/lib/library/version2-words';
+import type { MarkRegister } from '@/lib/sync/marks';
+import type { PaperState } from '@/lib/sync/paper-state';
+import type { SettingRegister } from '@/lib/sync/synced-settings';
+import { logPaperChanges } from '@/lib/library/change-log';
+import { enforcePaperLimits } from '@/lib/library/limits-guard';
+import { repairPaper } from '@/lib/library/repair';
 
 /**
  * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.

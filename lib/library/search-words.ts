@@ -1,4 +1,4 @@
-import type { Paper } from '../paper/model';
+import type { Paper } from '@/lib/paper/model';
 
 /** Letters that carry no mark to strip (NFKD leaves them whole), spelled the way people type them without. */
 const UNMARKED: Record<string, string> = { æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŧ: 't', ŀ: 'l' };

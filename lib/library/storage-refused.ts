@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 
 /**
  * Some browsers refuse IndexedDB to an extension altogether, and then every open of the library

@@ -1,4 +1,4 @@
-import type { Paper } from '../paper/model';
+import type { Paper } from '@/lib/paper/model';
 
 // What database versions 2 and 3 stored as a paper's words, kept as released for the version 2
 // upgrade (version 4 deletes the words again). Search uses search-words.ts.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Reply, RequestOf, RequestType } from './protocol';
-import { t } from '../i18n';
+import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
+import { t } from '@/lib/i18n';
 
 /**
  * Firefox's answer to a message that arrives while it unloads the event page for idling: nothing

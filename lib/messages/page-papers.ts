@@ -1,4 +1,4 @@
-import type { PaperMetadataInput } from '../paper/model';
+import type { PaperMetadataInput } from '@/lib/paper/model';
 
 // No zod here: the content script imports it.
 

@@ -1,8 +1,8 @@
-import { z } from '../zod-config';
-import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper } from '../paper/model';
-import type { TagCount } from '../paper/tags';
-import type { SyncStatus } from '../sync/service/status';
-import type { TrendingStatus } from '../trending/status';
+import { z } from '@/lib/zod-config';
+import { ArxivIdSchema, NoteSchema, PaperMetadataSchema, PaperSchema, TagListSchema, TagSchema, type Paper } from '@/lib/paper/model';
+import type { TagCount } from '@/lib/paper/tags';
+import type { SyncStatus } from '@/lib/sync/service/status';
+import type { TrendingStatus } from '@/lib/trending/status';
 
 /**
  * Every message the background answers. Requests are validated with this schema at the boundary;

@@ -1,16 +1,16 @@
 import type { Browser } from 'wxt/browser';
-import type { Library } from '../library/library';
-import type { NotInterestedStore } from '../library/not-interested';
-import { isStorageRefused, storageRefusedMessage } from '../library/storage-refused';
-import type { Paper } from '../paper/model';
-import { papersPageKind } from '../hf/page-kind';
-import { fillPaperDetails } from '../sync/service/paper-details';
-import type { SyncStatus } from '../sync/service/status';
-import type { TrendingStatus } from '../trending/status';
-import { errorMessage } from './client';
-import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ForYouScore, type ParsedRequest, type Reply } from './protocol';
-import { classifySender } from './sender';
-import { t } from '../i18n';
+import type { Library } from '@/lib/library/library';
+import type { NotInterestedStore } from '@/lib/library/not-interested';
+import { isStorageRefused, storageRefusedMessage } from '@/lib/library/storage-refused';
+import type { Paper } from '@/lib/paper/model';
+import { papersPageKind } from '@/lib/hf/page-kind';
+import { fillPaperDetails } from '@/lib/sync/service/paper-details';
+import type { SyncStatus } from '@/lib/sync/service/status';
+import type { TrendingStatus } from '@/lib/trending/status';
+import { errorMessage } from '@/lib/messages/client';
+import { CONTENT_SCRIPT_REQUESTS, RequestSchema, type CardPaper, type ForYouScore, type ParsedRequest, type Reply } from '@/lib/messages/protocol';
+import { classifySender } from '@/lib/messages/sender';
+import { t } from '@/lib/i18n';
 
 type MessageSender = Browser.runtime.MessageSender;
 

@@ -1,5 +1,5 @@
 // No zod here: the content script imports these, and it must stay small.
-import { t } from '../i18n';
+import { t } from '@/lib/i18n';
 
 /**
  * Every limit on what a paper in the library may hold, in one place. The zod schemas in model.ts,

@@ -1,9 +1,9 @@
-import { z } from '../zod-config';
-import { normalizeArxivId, paperLinks } from './arxiv-id';
-import { EARLIEST_TIME, LATEST_TIME, LIMITS } from './limits';
-import { normalizeTag, uniqueTags } from './tags';
-import { httpsHref } from './urls';
-import { t } from '../i18n';
+import { z } from '@/lib/zod-config';
+import { normalizeArxivId, paperLinks } from '@/lib/paper/arxiv-id';
+import { EARLIEST_TIME, LATEST_TIME, LIMITS } from '@/lib/paper/limits';
+import { normalizeTag, uniqueTags } from '@/lib/paper/tags';
+import { httpsHref } from '@/lib/paper/urls';
+import { t } from '@/lib/i18n';
 
 /**
  * The one description of a paper. `PaperMetadata` is what a page or the API tells us about a paper;

@@ -1,5 +1,5 @@
-import { paperLinks } from './arxiv-id';
-import type { Paper, PaperMetadata } from './model';
+import { paperLinks } from '@/lib/paper/arxiv-id';
+import type { Paper, PaperMetadata } from '@/lib/paper/model';
 
 // Plain functions on papers, apart from the zod schemas in model.ts so that pages which only show
 // papers (the popup) do not carry zod.

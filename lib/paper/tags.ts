@@ -1,4 +1,4 @@
-import { LIMITS } from './limits';
+import { LIMITS } from '@/lib/paper/limits';
 
 // No zod here: this file is part of the content script, which must stay small.
 

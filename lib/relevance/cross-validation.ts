@@ -1,6 +1,6 @@
-import { balancedCosts, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from './linear-svm';
-import { seededRandom, shuffle } from './random';
-import { dotDense, type SparseVector } from './sparse';
+import { balancedCosts, type LinearModel, type LinearProblem, type SvmOptions, trainLinearSvm } from '@/lib/relevance/linear-svm';
+import { seededRandom, shuffle } from '@/lib/relevance/random';
+import { dotDense, type SparseVector } from '@/lib/relevance/sparse';
 
 /** Examples for a binary model: vectors, labels +1 / -1 and an optional weight per example. */
 export interface LabeledSet {

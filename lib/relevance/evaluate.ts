@@ -1,10 +1,10 @@
-import { tagKey } from '../paper/tags';
-import { mean, precisionAt1, precisionAtK, recallAt3, rocAuc, type RankedTags } from './metrics';
-import { paperVector, rankTags } from './score';
-import { deserializeModel, serializeModel } from './serialize';
-import { trainAll } from './train';
-import type { LibraryPaper } from './model';
-import type { TrainingOptions } from './options';
+import { tagKey } from '@/lib/paper/tags';
+import { mean, precisionAt1, precisionAtK, recallAt3, rocAuc, type RankedTags } from '@/lib/relevance/metrics';
+import { paperVector, rankTags } from '@/lib/relevance/score';
+import { deserializeModel, serializeModel } from '@/lib/relevance/serialize';
+import { trainAll } from '@/lib/relevance/train';
+import type { LibraryPaper } from '@/lib/relevance/model';
+import type { TrainingOptions } from '@/lib/relevance/options';
 
 export interface EvaluationResult {
   readonly p1: number;

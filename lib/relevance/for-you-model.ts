@@ -1,8 +1,8 @@
-import { fitPlatt, plattProbability, quantile } from './calibration';
-import { crossValidatedModel, type LabeledSet, stratifiedFolds } from './cross-validation';
-import type { ForYouModel } from './model';
-import type { TrainingOptions } from './options';
-import { dotDense, type SparseVector } from './sparse';
+import { fitPlatt, plattProbability, quantile } from '@/lib/relevance/calibration';
+import { crossValidatedModel, type LabeledSet, stratifiedFolds } from '@/lib/relevance/cross-validation';
+import type { ForYouModel } from '@/lib/relevance/model';
+import type { TrainingOptions } from '@/lib/relevance/options';
+import { dotDense, type SparseVector } from '@/lib/relevance/sparse';
 
 export interface ForYouData {
   /** Saved papers. */

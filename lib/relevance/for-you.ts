@@ -1,8 +1,8 @@
-import { forYouScore } from './for-you-model';
-import type { RelevanceModel } from './model';
-import { paperVector, rankTags } from './score';
-import type { SparseVector } from './sparse';
-import { type PaperText, surfaceForms } from './tokenize';
+import { forYouScore } from '@/lib/relevance/for-you-model';
+import type { RelevanceModel } from '@/lib/relevance/model';
+import { paperVector, rankTags } from '@/lib/relevance/score';
+import type { SparseVector } from '@/lib/relevance/sparse';
+import { type PaperText, surfaceForms } from '@/lib/relevance/tokenize';
 
 /** Why a paper is "for you": one of your tags fits it, or the terms it shares with what you save. */
 export type ForYouReason =

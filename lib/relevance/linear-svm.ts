@@ -1,5 +1,5 @@
-import { seededRandom, shuffle } from './random';
-import { type SparseVector, squaredNorm } from './sparse';
+import { seededRandom, shuffle } from '@/lib/relevance/random';
+import { type SparseVector, squaredNorm } from '@/lib/relevance/sparse';
 
 /** A binary problem on sparse vectors: labels +1 / -1 and a cost (C, times the class weight) per example. */
 export interface LinearProblem {

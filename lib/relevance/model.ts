@@ -1,7 +1,7 @@
-import type { PlattScaling } from './calibration';
-import type { SparseVector } from './sparse';
-import type { PaperText } from './tokenize';
-import type { Vocabulary } from './vocabulary';
+import type { PlattScaling } from '@/lib/relevance/calibration';
+import type { SparseVector } from '@/lib/relevance/sparse';
+import type { PaperText } from '@/lib/relevance/tokenize';
+import type { Vocabulary } from '@/lib/relevance/vocabulary';
 
 /** A paper as the learner reads it: its id and text. */
 export interface CorpusPaper extends PaperText {

@@ -1,4 +1,4 @@
-import type { SvmOptions } from './linear-svm';
+import type { SvmOptions } from '@/lib/relevance/linear-svm';
 
 export interface TrainingOptions {
   /** Vocabulary: terms in at least this many documents... */

@@ -1,7 +1,7 @@
-import { type ForYouResult, scoreForYou } from './for-you';
-import type { RelevanceModel } from './model';
-import { paperVector, type SuggestOptions, suggestTags, type TagScore } from './score';
-import type { PaperText } from './tokenize';
+import { type ForYouResult, scoreForYou } from '@/lib/relevance/for-you';
+import type { RelevanceModel } from '@/lib/relevance/model';
+import { paperVector, type SuggestOptions, suggestTags, type TagScore } from '@/lib/relevance/score';
+import type { PaperText } from '@/lib/relevance/tokenize';
 
 export interface PaperScores {
   readonly suggestions: TagScore[];

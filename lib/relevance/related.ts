@@ -1,7 +1,7 @@
-import type { RelevanceModel } from './model';
-import { paperVector } from './score';
-import { dotSparse, type SparseVector } from './sparse';
-import type { PaperText } from './tokenize';
+import type { RelevanceModel } from '@/lib/relevance/model';
+import { paperVector } from '@/lib/relevance/score';
+import { dotSparse, type SparseVector } from '@/lib/relevance/sparse';
+import type { PaperText } from '@/lib/relevance/tokenize';
 
 export interface RelatedPaper {
   readonly id: string;

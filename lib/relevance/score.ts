@@ -1,9 +1,9 @@
-import { plattProbability } from './calibration';
-import type { RelevanceModel } from './model';
-import { dotDense, type SparseVector } from './sparse';
-import { contentWords, paperText, type PaperText } from './tokenize';
-import { tfidfOfWords } from './vocabulary';
-import { tagKey } from '../paper/tags';
+import { plattProbability } from '@/lib/relevance/calibration';
+import type { RelevanceModel } from '@/lib/relevance/model';
+import { dotDense, type SparseVector } from '@/lib/relevance/sparse';
+import { contentWords, paperText, type PaperText } from '@/lib/relevance/tokenize';
+import { tfidfOfWords } from '@/lib/relevance/vocabulary';
+import { tagKey } from '@/lib/paper/tags';
 
 /** A paper as the trained model sees it; compute once per paper and pass to every scorer. */
 export function paperVector(model: RelevanceModel, paper: PaperText): SparseVector {

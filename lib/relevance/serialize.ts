@@ -1,7 +1,7 @@
-import { tagKey } from '../paper/tags';
-import type { ForYouBasis, ForYouModel, RelevanceModel, TagModel } from './model';
-import type { SparseVector } from './sparse';
-import { vocabularyOf } from './vocabulary';
+import { tagKey } from '@/lib/paper/tags';
+import type { ForYouBasis, ForYouModel, RelevanceModel, TagModel } from '@/lib/relevance/model';
+import type { SparseVector } from '@/lib/relevance/sparse';
+import { vocabularyOf } from '@/lib/relevance/vocabulary';
 
 /**
  * The trained model as one plain object of typed arrays, for IndexedDB: weights as 16-bit integers with a

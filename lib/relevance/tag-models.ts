@@ -1,9 +1,9 @@
-import { tagKey } from '../paper/tags';
-import { fitPlatt, quantile } from './calibration';
-import { crossValidatedModel, type LabeledSet } from './cross-validation';
-import type { TagModel } from './model';
-import type { TrainingOptions } from './options';
-import type { SparseVector } from './sparse';
+import { tagKey } from '@/lib/paper/tags';
+import { fitPlatt, quantile } from '@/lib/relevance/calibration';
+import { crossValidatedModel, type LabeledSet } from '@/lib/relevance/cross-validation';
+import type { TagModel } from '@/lib/relevance/model';
+import type { TrainingOptions } from '@/lib/relevance/options';
+import type { SparseVector } from '@/lib/relevance/sparse';
 
 export interface TagInPlay {
   readonly key: string;

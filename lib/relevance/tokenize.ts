@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { ENGLISH_STOP_WORDS } from './stop-words';
+import { ENGLISH_STOP_WORDS } from '@/lib/relevance/stop-words';
 
 /** The text of a paper that the models read. */
 export interface PaperText {

@@ -1,10 +1,10 @@
-import { trainForYouModel } from './for-you-model';
-import type { CorpusPaper, LibraryPaper, RelevanceModel } from './model';
-import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from './options';
-import { normalized, type SparseVector, strongest } from './sparse';
-import { trainTagModels } from './tag-models';
-import { contentWords, paperText } from './tokenize';
-import { type CountedDocument, DocumentFrequencyCounter, tfidfOfCounted } from './vocabulary';
+import { trainForYouModel } from '@/lib/relevance/for-you-model';
+import type { CorpusPaper, LibraryPaper, RelevanceModel } from '@/lib/relevance/model';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '@/lib/relevance/options';
+import { normalized, type SparseVector, strongest } from '@/lib/relevance/sparse';
+import { trainTagModels } from '@/lib/relevance/tag-models';
+import { contentWords, paperText } from '@/lib/relevance/tokenize';
+import { type CountedDocument, DocumentFrequencyCounter, tfidfOfCounted } from '@/lib/relevance/vocabulary';
 
 /** What the learner learns from. Papers are told apart by id; a saved paper counts only as saved. */
 export interface TrainingInput {

@@ -1,4 +1,4 @@
-import type { SparseVector } from './sparse';
+import type { SparseVector } from '@/lib/relevance/sparse';
 
 /** The terms the models know, each with its inverse document frequency. */
 export interface Vocabulary {

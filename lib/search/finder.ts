@@ -1,7 +1,7 @@
-import { reopening } from '../library/reopen';
-import type { LibraryDatabase, PaperRecord } from '../library/schema';
-import type { LibraryAnswer, LibraryQuery } from './library-index';
-import { StoredLibraryIndex } from './stored-index';
+import { reopening } from '@/lib/library/reopen';
+import type { LibraryDatabase, PaperRecord } from '@/lib/library/schema';
+import type { LibraryAnswer, LibraryQuery } from '@/lib/search/library-index';
+import { StoredLibraryIndex } from '@/lib/search/stored-index';
 
 /** The rows the list shows at once, those just out of sight included. */
 export const FIRST_ROWS = 16;

@@ -1,8 +1,8 @@
-import { paperWords, queryWords } from '../library/search-words';
-import type { Paper } from '../paper/model';
-import { tagKey, tallyTags, type TagCount } from '../paper/tags';
-import { packPostings, posting, postingDoc, raiseWeights, unpackPostings } from './postings';
-import { allowedEdits, byCodeUnits, closeWords, prefixRange } from './sorted-words';
+import { paperWords, queryWords } from '@/lib/library/search-words';
+import type { Paper } from '@/lib/paper/model';
+import { tagKey, tallyTags, type TagCount } from '@/lib/paper/tags';
+import { packPostings, posting, postingDoc, raiseWeights, unpackPostings } from '@/lib/search/postings';
+import { allowedEdits, byCodeUnits, closeWords, prefixRange } from '@/lib/search/sorted-words';
 
 /** "relevance": papers where the words typed are in the title first (see FIELD_WEIGHT), then newest saved. */
 export type LibrarySort = 'relevance' | 'savedAt' | 'publishedAt' | 'upvotes' | 'title';

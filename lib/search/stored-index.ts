@@ -1,6 +1,6 @@
-import { reopening } from '../library/reopen';
-import type { LibraryDatabase } from '../library/schema';
-import { LibraryIndex, type IndexSnapshot, type LibraryAnswer, type LibraryQuery } from './library-index';
+import { reopening } from '@/lib/library/reopen';
+import type { LibraryDatabase } from '@/lib/library/schema';
+import { LibraryIndex, type IndexSnapshot, type LibraryAnswer, type LibraryQuery } from '@/lib/search/library-index';
 
 /** Bump when IndexSnapshot or what gets indexed changes: a saved index of another format is rebuilt. */
 export const SEARCH_INDEX_FORMAT = 2;

@@ -1,6 +1,6 @@
-import type { LibraryQuery } from './library-index';
-import type { FinderAnswer, LibraryFinder } from './finder';
-import { t } from '../i18n';
+import type { LibraryQuery } from '@/lib/search/library-index';
+import type { FinderAnswer, LibraryFinder } from '@/lib/search/finder';
+import { t } from '@/lib/i18n';
 
 export type FinderRequest = { seq: number; query: LibraryQuery; revision?: number };
 /** `ms`: the worker's time on this request, published as a `papershelf:find` performance mark for profiling and the bench. */

@@ -1,6 +1,6 @@
-import { libraryDatabase } from '../library/instance';
-import { inProcessFinder } from './finder';
-import type { FinderReply, FinderRequest } from './worker-finder';
+import { libraryDatabase } from '@/lib/library/instance';
+import { inProcessFinder } from '@/lib/search/finder';
+import type { FinderReply, FinderRequest } from '@/lib/search/worker-finder';
 
 /** The popup's library search, off the page's thread. */
 const finder = inProcessFinder(libraryDatabase());

@@ -1,5 +1,5 @@
-import { z } from '../zod-config';
-import { settingsItem } from './typed-item';
+import { z } from '@/lib/zod-config';
+import { settingsItem } from '@/lib/settings/typed-item';
 
 export const LearningSettingsSchema = z.object({
   /** Learn the reader's topics from the library (on the device): suggestions, "For you", the like-my-library badge. */

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { z } from '../zod-config';
+import type { z } from '@/lib/zod-config';
 
 /**
  * A setting kept in storage.local (or .session) as a versioned WXT storage item, checked with zod on every read:

@@ -1,5 +1,5 @@
-import { readStore, type UnreadableItem } from './read-store';
-import { emptySyncState, joinInto, latestTime, mergeInto, type ChangedEntries, type LocalChanges, type SyncState } from './sync-state';
+import { readStore, type UnreadableItem } from '@/lib/sync/read-store';
+import { emptySyncState, joinInto, latestTime, mergeInto, type ChangedEntries, type LocalChanges, type SyncState } from '@/lib/sync/sync-state';
 
 export interface RemoteApply {
   /** What the library must change, in one transaction. Empty when the items taught nothing new. */

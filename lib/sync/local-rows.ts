@@ -1,5 +1,5 @@
-import { tagKey, uniqueTags } from '../paper/tags';
-import type { LocalPaper, SyncedPaper } from './paper-state';
+import { tagKey, uniqueTags } from '@/lib/paper/tags';
+import type { LocalPaper, SyncedPaper } from '@/lib/sync/paper-state';
 
 /**
  * A library row with a synced paper's fields applied, for writing a `PaperChange` into the library:

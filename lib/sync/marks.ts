@@ -1,4 +1,4 @@
-import { compareStamps, type Stamp } from './clock';
+import { compareStamps, type Stamp } from '@/lib/sync/clock';
 
 /**
  * "Not interested" marks: papers the person dismissed (they are not in the library). A set replicated

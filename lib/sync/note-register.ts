@@ -1,4 +1,4 @@
-import { compareStamps, isAfter, type Stamp } from './clock';
+import { compareStamps, isAfter, type Stamp } from '@/lib/sync/clock';
 
 /**
  * A paper's note as a multi-value register. Each write is a version named by its stamp; `seen` holds,

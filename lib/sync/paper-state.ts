@@ -1,9 +1,9 @@
-import type { Paper } from '../paper/model';
-import { LIMITS } from '../paper/limits';
-import { tagKey as libraryTagKey, uniqueTags } from '../paper/tags';
-import { compareStamps, isAfter, laterStamp, sameStamp, type Stamp } from './clock';
-import { sameData } from './same-data';
-import { joinNotes, latestNoteStamp, losingNote, noteAfterRemoval, noteText, pruneNote, writeNote, type NoteRegister } from './note-register';
+import type { Paper } from '@/lib/paper/model';
+import { LIMITS } from '@/lib/paper/limits';
+import { tagKey as libraryTagKey, uniqueTags } from '@/lib/paper/tags';
+import { compareStamps, isAfter, laterStamp, sameStamp, type Stamp } from '@/lib/sync/clock';
+import { sameData } from '@/lib/sync/same-data';
+import { joinNotes, latestNoteStamp, losingNote, noteAfterRemoval, noteText, pruneNote, writeNote, type NoteRegister } from '@/lib/sync/note-register';
 
 /**
  * What a browser knows of one paper, replicated: every field carries the stamp of the action that last

@@ -1,6 +1,6 @@
-import { encodeItem } from './codec/item';
-import type { PaperState } from './paper-state';
-import { emptySyncState, type SyncState } from './sync-state';
+import { encodeItem } from '@/lib/sync/codec/item';
+import type { PaperState } from '@/lib/sync/paper-state';
+import { emptySyncState, type SyncState } from '@/lib/sync/sync-state';
 
 /** storage.sync's limits (Chrome and Firefox): bytes in all, bytes per item, items. */
 export const SYNC_QUOTA = { totalBytes: 102_400, itemBytes: 8_192, maxItems: 512 } as const;

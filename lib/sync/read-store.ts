@@ -1,7 +1,7 @@
-import { decodeItem } from './codec/item';
-import { itemBytes } from './quota';
-import { isSyncKey } from './shards';
-import type { SyncState } from './sync-state';
+import { decodeItem } from '@/lib/sync/codec/item';
+import { itemBytes } from '@/lib/sync/quota';
+import { isSyncKey } from '@/lib/sync/shards';
+import type { SyncState } from '@/lib/sync/sync-state';
 
 /** An item of ours that could not be read, and why. It is skipped, and never overwritten unasked. */
 export interface UnreadableItem {

@@ -1,5 +1,5 @@
-import type { SyncState } from './sync-state';
-import { emptySyncState } from './sync-state';
+import type { SyncState } from '@/lib/sync/sync-state';
+import { emptySyncState } from '@/lib/sync/sync-state';
 
 /**
  * Where things live in storage.sync: papers and marks in SHARD_COUNT items chosen by a hash of the

@@ -1,6 +1,6 @@
-import type { Stamp } from './clock';
-import { arxivKey } from './codec/arxiv-key';
-import { joinMarks, markView, pruneMark, recordMark, type MarkRegister, type NotInterestedMark } from './marks';
+import type { Stamp } from '@/lib/sync/clock';
+import { arxivKey } from '@/lib/sync/codec/arxiv-key';
+import { joinMarks, markView, pruneMark, recordMark, type MarkRegister, type NotInterestedMark } from '@/lib/sync/marks';
 import {
   joinPapers,
   latestPaperStamp,
@@ -13,8 +13,8 @@ import {
   type LocalPaper,
   type PaperState,
   type SyncedPaper,
-} from './paper-state';
-import { joinSettings, recordSetting, settingValue, type SettingRegister } from './synced-settings';
+} from '@/lib/sync/paper-state';
+import { joinSettings, recordSetting, settingValue, type SettingRegister } from '@/lib/sync/synced-settings';
 
 /**
  * Everything one browser knows of the synced library: per paper, per "not interested" mark and per

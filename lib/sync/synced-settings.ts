@@ -1,4 +1,4 @@
-import { compareStamps, type Stamp } from './clock';
+import { compareStamps, type Stamp } from '@/lib/sync/clock';
 
 /**
  * Settings that follow the person from browser to browser: one last-writer-wins register per setting,

@@ -1,12 +1,12 @@
-import { encodeItem } from './codec/item';
-import { joinMarks } from './marks';
-import { joinPapers, paperView, samePaperState } from './paper-state';
-import { itemBytes, SYNC_QUOTA, selectWithinQuota, takeOutTooLarge, type QuotaBudget, type Selection } from './quota';
-import { readStore, type StoreRead, type UnreadableItem } from './read-store';
-import { sameData } from './same-data';
-import { joinSettings } from './synced-settings';
-import { SETTINGS_KEY, shardKeyOf, splitIntoItems, SYNC_KEYS } from './shards';
-import { emptySyncState, isEmptyState, joinStates, pruneState, type SyncState } from './sync-state';
+import { encodeItem } from '@/lib/sync/codec/item';
+import { joinMarks } from '@/lib/sync/marks';
+import { joinPapers, paperView, samePaperState } from '@/lib/sync/paper-state';
+import { itemBytes, SYNC_QUOTA, selectWithinQuota, takeOutTooLarge, type QuotaBudget, type Selection } from '@/lib/sync/quota';
+import { readStore, type StoreRead, type UnreadableItem } from '@/lib/sync/read-store';
+import { sameData } from '@/lib/sync/same-data';
+import { joinSettings } from '@/lib/sync/synced-settings';
+import { SETTINGS_KEY, shardKeyOf, splitIntoItems, SYNC_KEYS } from '@/lib/sync/shards';
+import { emptySyncState, isEmptyState, joinStates, pruneState, type SyncState } from '@/lib/sync/sync-state';
 
 /** Removals, emptied notes and unmarks are forgotten after this many days (see README: pruning). */
 export const TOMBSTONE_DAYS = 90;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { TrendingRecord } from '../library/schema';
-import { t, tn } from '../i18n';
+import type { TrendingRecord } from '@/lib/library/schema';
+import { t, tn } from '@/lib/i18n';
 
 /** "" for none, the count up to 99, then "99+". */
 export function badgeText(count: number): string {

@@ -1,7 +1,7 @@
-import { ApiPaperSchema } from '../hf/api-paper';
-import type { PaperMetadata } from '../paper/model';
-import type { TrendingErrorKind } from './status';
-import { t } from '../i18n';
+import { ApiPaperSchema } from '@/lib/hf/api-paper';
+import type { PaperMetadata } from '@/lib/paper/model';
+import type { TrendingErrorKind } from '@/lib/trending/status';
+import { t } from '@/lib/i18n';
 
 /**
  * One request for Hugging Face's list, with a timeout, each entry validated with one zod schema

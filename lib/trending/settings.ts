@@ -1,8 +1,8 @@
-import { settingsItem } from '../settings/typed-item';
-import { z } from '../zod-config';
-import { TRENDING_SETTINGS_KEY, type WatchMode } from './watch-mode';
+import { settingsItem } from '@/lib/settings/typed-item';
+import { z } from '@/lib/zod-config';
+import { TRENDING_SETTINGS_KEY, type WatchMode } from '@/lib/trending/watch-mode';
 
-export { effectiveWatch, LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY, type WatchMode } from './watch-mode';
+export { effectiveWatch, LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY, type WatchMode } from '@/lib/trending/watch-mode';
 
 export const MIN_INTERVAL_MINUTES = 10;
 /** Papers asked for per check; an answer with more is cut to this many. */

@@ -1,8 +1,8 @@
-import { settingsItem } from '../settings/typed-item';
-import { z } from '../zod-config';
-import { TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from './status-shape';
+import { settingsItem } from '@/lib/settings/typed-item';
+import { z } from '@/lib/zod-config';
+import { TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from '@/lib/trending/status-shape';
 
-export { readTrendingStatus, TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from './status-shape';
+export { readTrendingStatus, TRENDING_STATUS_KEY, type TrendingErrorKind, type TrendingStatus } from '@/lib/trending/status-shape';
 
 const ERROR_KINDS = ['offline', 'no-access', 'timeout', 'rate-limited', 'server', 'malformed', 'wrong-shape', 'empty', 'http'] as const satisfies readonly TrendingErrorKind[];
 const Time = z.number().finite().nonnegative();

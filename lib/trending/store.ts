@@ -1,5 +1,5 @@
-import type { LibraryDatabase, TrendingRecord } from '../library/schema';
-import type { ListedPaper } from './fetch-list';
+import type { LibraryDatabase, TrendingRecord } from '@/lib/library/schema';
+import type { ListedPaper } from '@/lib/trending/fetch-list';
 
 export const SNAPSHOT_DAYS = 30;
 const DAY_MS = 86_400_000;

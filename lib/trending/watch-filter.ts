@@ -1,5 +1,5 @@
-import type { PaperMetadata } from '../paper/model';
-import { wordsOf } from '../library/search-words';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { wordsOf } from '@/lib/library/search-words';
 
 /**
  * "New and about my topics": a paper matches when its title or summary holds one of the watched

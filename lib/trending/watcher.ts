@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
-import { hasHostAccess } from '../hf/host-access';
-import { LibraryReader } from '../library/reader';
-import type { LibraryDatabase, TrendingRecord } from '../library/schema';
-import type { PaperMetadata } from '../paper/model';
-import { showBadge } from './badge';
-import { fetchList } from './fetch-list';
-import { publishNewPaperIds } from './new-papers-signal';
-import { TrendingStore } from './store';
-import { nextCheckDelay } from './schedule';
-import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from './settings';
-import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from './status';
-import { matchesWatch } from './watch-filter';
-import { t, tn } from '../i18n';
+import { hasHostAccess } from '@/lib/hf/host-access';
+import { LibraryReader } from '@/lib/library/reader';
+import type { LibraryDatabase, TrendingRecord } from '@/lib/library/schema';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { showBadge } from '@/lib/trending/badge';
+import { fetchList } from '@/lib/trending/fetch-list';
+import { publishNewPaperIds } from '@/lib/trending/new-papers-signal';
+import { TrendingStore } from '@/lib/trending/store';
+import { nextCheckDelay } from '@/lib/trending/schedule';
+import { effectiveWatch, loadTrendingSettings, TRENDING_LIST_SIZE, trendingUrl, type TrendingSettings } from '@/lib/trending/settings';
+import { loadTrendingStatus, saveTrendingStatus, type TrendingStatus } from '@/lib/trending/status';
+import { matchesWatch } from '@/lib/trending/watch-filter';
+import { t, tn } from '@/lib/i18n';
 
 export const TRENDING_ALARM = 'trending-check';
 

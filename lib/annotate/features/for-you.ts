@@ -1,5 +1,5 @@
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** "For you": among the page's papers most like the reader's library; the reason on hover and for screen readers. */
 export const forYouMarker: CardFeature = {

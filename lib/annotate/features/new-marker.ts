@@ -1,5 +1,5 @@
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** "New": the paper entered the trending list since the user last looked. */
 export const newMarker: CardFeature = {

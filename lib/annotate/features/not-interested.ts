@@ -1,5 +1,5 @@
-import { element, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** "Not interested": the paper stops counting and teaches "For you"; pressed again, it is undone. */
 export const notInterested: CardFeature = {

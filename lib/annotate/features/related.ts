@@ -1,5 +1,5 @@
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** On a paper's own page: up to 5 saved papers like it, linking to their Hugging Face pages. */
 export const relatedPapers: CardFeature = {

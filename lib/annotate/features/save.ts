@@ -1,5 +1,5 @@
-import { element, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** The Save toggle: keeps the paper in the library, or takes it out. */
 export const saveToggle: CardFeature = {

@@ -1,5 +1,5 @@
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** Problems, shown on the card where the user acted, and Undo after the paper was unsaved here. */
 export const cardStatus: CardFeature = {

@@ -1,6 +1,6 @@
-import { tagKey } from '../../paper/tags';
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { tagKey } from '@/lib/paper/tags';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /** Tags PaperShelf suggests after a save, best first: one click adds one. Nothing is added without it. */
 export const suggestedTags: CardFeature = {

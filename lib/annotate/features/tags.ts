@@ -1,6 +1,6 @@
-import { LIMITS } from '../../paper/limits';
-import { element, onDemand, type CardFeature } from '../card-feature';
-import { t } from '../../i18n';
+import { LIMITS } from '@/lib/paper/limits';
+import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { t } from '@/lib/i18n';
 
 /**
  * The paper's tags as chips that remove their tag, and an input that adds one: Enter adds,

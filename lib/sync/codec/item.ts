@@ -1,9 +1,9 @@
 import { deflateSync, inflateSync } from 'fflate';
-import type { SyncState } from '../sync-state';
-import { decodeBase91, encodeBase91 } from './base91';
-import { DamagedItemError } from './bytes';
-import { crc32 } from './checksum';
-import { decodeBody, encodeBody } from './shard-body';
+import type { SyncState } from '@/lib/sync/sync-state';
+import { decodeBase91, encodeBase91 } from '@/lib/sync/codec/base91';
+import { DamagedItemError } from '@/lib/sync/codec/bytes';
+import { crc32 } from '@/lib/sync/codec/checksum';
+import { decodeBody, encodeBody } from '@/lib/sync/codec/shard-body';
 
 /**
  * One storage.sync value: a string "<format><mode><payload>". The format number comes first so that any

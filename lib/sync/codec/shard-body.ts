@@ -1,13 +1,13 @@
-import { LIMITS } from '../../paper/limits';
-import { MAX_TAG_LENGTH, normalizeTag } from '../../paper/tags';
-import { isReplicaId, type Stamp } from '../clock';
-import type { MarkRegister } from '../marks';
-import type { NoteRegister, NoteVersion } from '../note-register';
-import { normalizePaper, type PaperMeta, type PaperState, type TagRegister } from '../paper-state';
-import { emptySyncState, type SyncState } from '../sync-state';
-import { MAX_SETTING_NAME_LENGTH, MAX_SETTING_VALUE_LENGTH, type SettingRegister } from '../synced-settings';
-import { arxivIdFromKey, arxivKey, compareArxivKeys, type ArxivKey } from './arxiv-key';
-import { ByteReader, ByteWriter, DamagedItemError } from './bytes';
+import { LIMITS } from '@/lib/paper/limits';
+import { MAX_TAG_LENGTH, normalizeTag } from '@/lib/paper/tags';
+import { isReplicaId, type Stamp } from '@/lib/sync/clock';
+import type { MarkRegister } from '@/lib/sync/marks';
+import type { NoteRegister, NoteVersion } from '@/lib/sync/note-register';
+import { normalizePaper, type PaperMeta, type PaperState, type TagRegister } from '@/lib/sync/paper-state';
+import { emptySyncState, type SyncState } from '@/lib/sync/sync-state';
+import { MAX_SETTING_NAME_LENGTH, MAX_SETTING_VALUE_LENGTH, type SettingRegister } from '@/lib/sync/synced-settings';
+import { arxivIdFromKey, arxivKey, compareArxivKeys, type ArxivKey } from '@/lib/sync/codec/arxiv-key';
+import { ByteReader, ByteWriter, DamagedItemError } from '@/lib/sync/codec/bytes';
 
 /**
  * The binary body of an item (format 1): a state's papers, marks and settings, in canonical order so

@@ -1,6 +1,6 @@
-import { z } from '../../zod-config';
-import { isReplicaId } from '../clock';
-import { readKey, type KeyValueArea } from './areas';
+import { z } from '@/lib/zod-config';
+import { isReplicaId } from '@/lib/sync/clock';
+import { readKey, type KeyValueArea } from '@/lib/sync/service/areas';
 
 /**
  * Whether sync is on in this browser, its replica id (made once per profile, never synced) and its

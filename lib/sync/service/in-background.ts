@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { Library } from '../../library/library';
-import type { NotInterestedStore } from '../../library/not-interested';
-import { LIBRARY_CHANGE_KEY } from '../../messages/library-change';
-import { TRENDING_SETTINGS_KEY } from '../../trending/settings';
-import { DETAILS_ALARM, PaperDetailsFiller } from './paper-details';
-import { SYNC_PRUNE_ALARM, SYNC_RETRY_ALARM, SYNC_WRITE_ALARM, SyncService } from './service';
+import type { Library } from '@/lib/library/library';
+import type { NotInterestedStore } from '@/lib/library/not-interested';
+import { LIBRARY_CHANGE_KEY } from '@/lib/messages/library-change';
+import { TRENDING_SETTINGS_KEY } from '@/lib/trending/settings';
+import { DETAILS_ALARM, PaperDetailsFiller } from '@/lib/sync/service/paper-details';
+import { SYNC_PRUNE_ALARM, SYNC_RETRY_ALARM, SYNC_WRITE_ALARM, SyncService } from '@/lib/sync/service/service';
 
 /** Problems are recorded in the sync status the settings page shows; the event handler has no one to tell. */
 const recorded = () => undefined;

@@ -1,11 +1,11 @@
-import type { LibraryDatabase } from '../../library/schema';
-import type { PaperMetadata } from '../../paper/model';
-import { placeholderPaper } from '../../paper/paper';
-import { withSyncedFields } from '../local-rows';
-import { markView } from '../marks';
-import { paperView, sameSyncedFields, type LocalPaper } from '../paper-state';
-import type { LocalChanges, MarkChange, PaperChange, SyncState } from '../sync-state';
-import { SYNC_READER } from './sync-store';
+import type { LibraryDatabase } from '@/lib/library/schema';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { placeholderPaper } from '@/lib/paper/paper';
+import { withSyncedFields } from '@/lib/sync/local-rows';
+import { markView } from '@/lib/sync/marks';
+import { paperView, sameSyncedFields, type LocalPaper } from '@/lib/sync/paper-state';
+import type { LocalChanges, MarkChange, PaperChange, SyncState } from '@/lib/sync/sync-state';
+import { SYNC_READER } from '@/lib/sync/service/sync-store';
 
 /**
  * Between the library's tables and the replicated state, inside one transaction: which papers local

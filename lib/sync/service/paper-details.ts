@@ -1,12 +1,12 @@
-import { lookUpPaper, type PaperLookup } from '../../hf/paper-api';
-import type { Library } from '../../library/library';
-import type { PaperDetailsRecord } from '../../library/schema';
-import type { PaperMetadata } from '../../paper/model';
-import { hasDetails, withDetails } from '../../paper/paper';
-import { z } from '../../zod-config';
-import { readKey, realSleep, type Alarms, type KeyValueArea, type Sleep } from './areas';
-import { t } from '../../i18n';
-import { uiLocale } from '../../locale';
+import { lookUpPaper, type PaperLookup } from '@/lib/hf/paper-api';
+import type { Library } from '@/lib/library/library';
+import type { PaperDetailsRecord } from '@/lib/library/schema';
+import type { PaperMetadata } from '@/lib/paper/model';
+import { hasDetails, withDetails } from '@/lib/paper/paper';
+import { z } from '@/lib/zod-config';
+import { readKey, realSleep, type Alarms, type KeyValueArea, type Sleep } from '@/lib/sync/service/areas';
+import { t } from '@/lib/i18n';
+import { uiLocale } from '@/lib/locale';
 
 /**
  * Papers that arrive through sync carry their id, tags, note and dates only; their titles, authors and

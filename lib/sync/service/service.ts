@@ -1,8 +1,8 @@
-import type { Library } from '../../library/library';
-import { errorMessage } from '../../messages/client';
-import { applyRemoteItems, type RemoteApply } from '../apply-remote';
-import { newClock, newReplicaId, observe, tick, type HybridClock, type Stamp } from '../clock';
-import { isSyncKey } from '../shards';
+import type { Library } from '@/lib/library/library';
+import { errorMessage } from '@/lib/messages/client';
+import { applyRemoteItems, type RemoteApply } from '@/lib/sync/apply-remote';
+import { newClock, newReplicaId, observe, tick, type HybridClock, type Stamp } from '@/lib/sync/clock';
+import { isSyncKey } from '@/lib/sync/shards';
 import {
   emptySyncState,
   latestTime,
@@ -14,18 +14,18 @@ import {
   viewLibrary,
   type ChangedEntries,
   type SyncState,
-} from '../sync-state';
-import { planWrites, TOMBSTONE_DAYS } from '../write-plan';
-import { operationsOf, recordBatch } from '../write-rate';
-import type { Alarms, KeyValueArea } from './areas';
-import { loadSyncConfig, saveSyncConfig, type SyncConfig } from './config';
-import { allMarkIds, differencesFromState, marksNow, papersChangedSince, writeToLibrary, type LibraryWrite } from './library-changes';
-import { queueDetails, type DetailsProgress } from './paper-details';
-import { initialSyncStatus, type SyncStatus } from './status';
-import { loadStatus, saveStatus, statusFromPlan, unreadableStatus, updateStatus } from './status-store';
-import { addEntries, clearSyncState, hasEntries, loadSyncState, markLogRead, noEntries, persistEntries, syncTables } from './sync-store';
-import { applySyncedSettings, localSyncedSettings, TRENDING_SETTING, usesDefaultSettings } from './trending-setting';
-import { batchDueAt, classifyWriteError, clearWrites, loadWrites, retryDelay, saveWrites, withPendingChange, type WritesRecord } from './write-schedule';
+} from '@/lib/sync/sync-state';
+import { planWrites, TOMBSTONE_DAYS } from '@/lib/sync/write-plan';
+import { operationsOf, recordBatch } from '@/lib/sync/write-rate';
+import type { Alarms, KeyValueArea } from '@/lib/sync/service/areas';
+import { loadSyncConfig, saveSyncConfig, type SyncConfig } from '@/lib/sync/service/config';
+import { allMarkIds, differencesFromState, marksNow, papersChangedSince, writeToLibrary, type LibraryWrite } from '@/lib/sync/service/library-changes';
+import { queueDetails, type DetailsProgress } from '@/lib/sync/service/paper-details';
+import { initialSyncStatus, type SyncStatus } from '@/lib/sync/service/status';
+import { loadStatus, saveStatus, statusFromPlan, unreadableStatus, updateStatus } from '@/lib/sync/service/status-store';
+import { addEntries, clearSyncState, hasEntries, loadSyncState, markLogRead, noEntries, persistEntries, syncTables } from '@/lib/sync/service/sync-store';
+import { applySyncedSettings, localSyncedSettings, TRENDING_SETTING, usesDefaultSettings } from '@/lib/sync/service/trending-setting';
+import { batchDueAt, classifyWriteError, clearWrites, loadWrites, retryDelay, saveWrites, withPendingChange, type WritesRecord } from '@/lib/sync/service/write-schedule';
 
 export const SYNC_WRITE_ALARM = 'sync-write';
 export const SYNC_PRUNE_ALARM = 'sync-prune';

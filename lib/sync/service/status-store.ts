@@ -1,10 +1,10 @@
-import { itemBytes, SYNC_QUOTA } from '../quota';
-import type { UnreadableItem } from '../read-store';
-import { isSyncKey } from '../shards';
-import type { SyncState } from '../sync-state';
-import type { WritePlan } from '../write-plan';
-import type { KeyValueArea } from './areas';
-import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus, type UnreadableItemStatus } from './status';
+import { itemBytes, SYNC_QUOTA } from '@/lib/sync/quota';
+import type { UnreadableItem } from '@/lib/sync/read-store';
+import { isSyncKey } from '@/lib/sync/shards';
+import type { SyncState } from '@/lib/sync/sync-state';
+import type { WritePlan } from '@/lib/sync/write-plan';
+import type { KeyValueArea } from '@/lib/sync/service/areas';
+import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus, type UnreadableItemStatus } from '@/lib/sync/service/status';
 
 /** The sync status as the background keeps it in storage.local (the settings page follows the key). */
 

@@ -1,6 +1,6 @@
-import { MAX_SYNCED_NOTE_BYTES } from '../quota';
-import { t, tn } from '../../i18n';
-import { uiLocale } from '../../locale';
+import { MAX_SYNCED_NOTE_BYTES } from '@/lib/sync/quota';
+import { t, tn } from '@/lib/i18n';
+import { uiLocale } from '@/lib/locale';
 
 /**
  * What the settings page says about sync: when changes last went out and came in, how much of the

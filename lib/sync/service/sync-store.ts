@@ -1,5 +1,5 @@
-import type { LibraryDatabase } from '../../library/schema';
-import { emptySyncState, type ChangedEntries, type SyncState } from '../sync-state';
+import type { LibraryDatabase } from '@/lib/library/schema';
+import { emptySyncState, type ChangedEntries, type SyncState } from '@/lib/sync/sync-state';
 
 /**
  * The replicated state as this browser keeps it: one row per paper, mark and setting in the sync

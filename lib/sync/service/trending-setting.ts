@@ -1,5 +1,5 @@
-import { TRENDING_SETTINGS_KEY, TrendingSettingsSchema, type TrendingSettings } from '../../trending/settings';
-import type { KeyValueArea } from './areas';
+import { TRENDING_SETTINGS_KEY, TrendingSettingsSchema, type TrendingSettings } from '@/lib/trending/settings';
+import type { KeyValueArea } from '@/lib/sync/service/areas';
 
 /**
  * The settings that follow the person from browser to browser: what the trending watcher watches and

@@ -1,6 +1,6 @@
-import { z } from '../../zod-config';
-import { nextBatchAt, type WritePolicy, DEFAULT_WRITE_POLICY } from '../write-rate';
-import { readKey, type KeyValueArea } from './areas';
+import { z } from '@/lib/zod-config';
+import { nextBatchAt, type WritePolicy, DEFAULT_WRITE_POLICY } from '@/lib/sync/write-rate';
+import { readKey, type KeyValueArea } from '@/lib/sync/service/areas';
 
 /**
  * When the next batch of writes to storage.sync may go, kept in storage.local so that a worker
