@@ -6,11 +6,12 @@ import { readFoundCard } from '@/lib/hf/read-listing';
 import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import type { PaperMetadataInput } from '@/lib/paper/model';
+import type { AnnotatedPage } from '@/lib/annotate/annotated-page';
 import { BarBuilder } from '@/lib/annotate/bar-builder';
+import { cardActions } from '@/lib/annotate/card-actions';
 import { CardBar } from '@/lib/annotate/card-bar';
-import type { CardActions } from '@/lib/annotate/card-feature';
-import { scanCards, SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
-import { t } from '@/lib/i18n';
+import { scanCards } from '@/lib/annotate/card-scanner';
+import { markForYou, pagePapers, seenReporter, sendDetails } from '@/lib/annotate/page-reports';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
 export interface AnnotatorDeps {
@@ -36,11 +37,8 @@ interface Annotation {
 }
 
 const MUTATION_DEBOUNCE_MS = 60;
-const SEEN_DEBOUNCE_MS = 250;
 /** Ids per state request: a few hundred keeps each message and its reply small. */
 const STATE_BATCH = 500;
-/** How long a card offers Undo after its paper was unsaved there. */
-export const UNDO_SHOWN_MS = 8000;
 
 /**
  * Keeps PaperShelf's bar on every paper card of the page, and only coordinates: the scanner finds
@@ -56,7 +54,9 @@ export class Annotator {
   private newIds = new Set<string>();
   private mutationTimer = false;
   private pendingRemoval = false;
-  private seenTimer = false;
+  /** The page as card actions and page reports see it. */
+  private readonly page: AnnotatedPage;
+  private readonly reportSeen: () => void;
   private observer: MutationObserver | undefined;
   /** Follows the page's light/dark switch (a class on <html>). */
   private theme: MutationObserver | undefined;
@@ -67,6 +67,26 @@ export class Annotator {
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.builder = new BarBuilder((work) => this.deps.setTimeout(work, 0));
+    this.page = {
+      send: deps.send,
+      setTimeout: deps.setTimeout,
+      location: deps.location,
+      ids: () => [...this.byId.keys()],
+      bars: (id) => [...(this.byId.get(id) ?? [])].map((a) => a.bar),
+      paper: (id) => {
+        const first = this.byId.get(id)?.values().next().value;
+        return first && this.paperOf(first);
+      },
+      text: (id) => {
+        const first = this.byId.get(id)?.values().next().value;
+        const known = first?.paper ?? this.dataBlob().get(id);
+        const title = known?.title ?? (first && readCardTitle(first.card, id));
+        return title ? { title, summary: known?.summary ?? '' } : undefined;
+      },
+      showSaved: (ids, saved) => this.showSaved(ids, saved),
+      nextTask: () => this.nextTask(),
+    };
+    this.reportSeen = seenReporter(this.page);
   }
 
   get annotationCount(): number {
@@ -127,28 +147,11 @@ export class Annotator {
     for (const [id, annotations] of this.byId) for (const a of annotations) a.bar.update({ isNew: this.newIds.has(id) });
   }
 
-  /** The ids of the papers on the page, once each, in the order their cards were found. */
-  idsInPageOrder(): string[] {
-    return [...this.byId.keys()];
-  }
 
-  /**
-   * What the page shows about each of its papers, in page order: read now (cards not read before),
-   * a slice at a time, for the popup's "On this page".
-   */
-  async pagePapers(): Promise<PagePapersReply> {
-    const papers: PaperMetadataInput[] = [];
-    let deadline = performance.now() + SLICE_BUDGET_MS;
-    for (const annotations of this.byId.values()) {
-      if (performance.now() > deadline) {
-        await this.nextTask();
-        deadline = performance.now() + SLICE_BUDGET_MS;
-      }
-      const first = annotations.values().next().value;
-      const paper = first && this.paperOf(first);
-      if (paper) papers.push(paper);
-    }
-    return { url: this.deps.location().href, papers };
+
+  /** What the page shows about each of its papers, for the popup's "On this page". */
+  pagePapers(): Promise<PagePapersReply> {
+    return pagePapers(this.page);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -201,30 +204,7 @@ export class Annotator {
     await Promise.all(states);
     if (added > 0) {
       this.reportSeen();
-      await this.markForYou();
-    }
-  }
-
-  /**
-   * Asks which of the page's papers are most like the reader's library (at most a fifth of them) and
-   * which were marked Not interested. The background learns from titles and abstracts: those in the
-   * page's data, else each card's title (read cheaply, not the whole card).
-   */
-  private async markForYou() {
-    const blob = this.dataBlob();
-    const papers = [...this.byId].flatMap(([id, annotations]) => {
-      const first = annotations.values().next().value;
-      const known = first?.paper ?? blob.get(id);
-      const title = known?.title ?? (first && readCardTitle(first.card, id));
-      return title ? [{ id, title, summary: (known?.summary ?? '').slice(0, 2000) }] : [];
-    });
-    if (papers.length === 0) return;
-    const reply = await this.deps.send({ type: 'cardForYou', papers });
-    if (!reply.ok) return;
-    const picks = new Map(reply.picks.map((p) => [p.id, p.reason]));
-    const dismissed = new Set(reply.notInterested);
-    for (const [id, annotations] of this.byId) {
-      for (const a of annotations) a.bar.update({ forYou: picks.get(id) ?? '', notInterested: dismissed.has(id) });
+      await markForYou(this.page);
     }
   }
 
@@ -250,7 +230,7 @@ export class Annotator {
       return false;
     }
     if (existing) this.forget(existing);
-    const bar = new CardBar(id, this.actionsFor(id), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
+    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
     const annotation: Annotation = { id, card: element, placement, bar };
     this.byCard.set(element, annotation);
@@ -296,19 +276,9 @@ export class Annotator {
       const reply = await this.deps.send({ type: 'cardStates', ids: batch });
       if (reply.ok) {
         this.showSaved(batch, reply.saved);
-        this.sendDetails(reply.saved);
+        sendDetails(this.page, reply.saved);
       } else this.each(batch, (bar) => bar.update({ error: reply.error }));
     }
-  }
-
-  /** Saved papers that came through sync by id only take their details from this page. */
-  private sendDetails(saved: CardPaper[]) {
-    const papers = saved.flatMap((p) => {
-      const annotation = p.detailsPending ? this.byId.get(p.id)?.values().next().value : undefined;
-      const paper = annotation && this.paperOf(annotation);
-      return paper ? [paper] : [];
-    });
-    if (papers.length > 0) void this.deps.send({ type: 'cardDetails', papers });
   }
 
   /** Shows the library's answer for `ids`: those in `saved` are saved with their tags, the rest not. */
@@ -322,76 +292,6 @@ export class Annotator {
 
   private each(ids: string[], fn: (bar: CardBar, id: string) => void) {
     for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.bar, id);
-  }
-
-  private actionsFor(id: string): CardActions {
-    const first = () => this.byId.get(id)?.values().next().value;
-    const apply = async (request: Promise<Reply<'cardSave' | 'cardUnsave' | 'cardUndo' | 'cardAddTag' | 'cardRemoveTag'>>) => {
-      this.each([id], (bar) => bar.update({ busy: true, error: '', undo: undefined }));
-      const reply = await request;
-      this.each([id], (bar) => bar.update({ busy: false }));
-      if (!reply.ok) {
-        this.each([id], (bar) => bar.update({ error: reply.error }));
-        return;
-      }
-      this.showSaved([id], reply.saved);
-      if ('undo' in reply && reply.undo) this.offerUndo(id, reply.undo);
-    };
-    return {
-      toggleSave: () => {
-        const annotation = first();
-        if (!annotation || annotation.bar.state.busy) return;
-        if (annotation.bar.state.saved) return void apply(this.deps.send({ type: 'cardUnsave', id }));
-        const paper = this.paperOf(annotation);
-        if (paper) void apply(this.deps.send({ type: 'cardSave', paper }));
-        else annotation.bar.update({ error: t('card_unreadable') });
-      },
-      addTag: (tag) => {
-        const annotation = first();
-        void apply(this.deps.send({ type: 'cardAddTag', id, tag, paper: annotation && this.paperOf(annotation) }));
-      },
-      removeTag: (tag) => void apply(this.deps.send({ type: 'cardRemoveTag', id, tag })),
-      undoUnsave: () => {
-        const undo = first()?.bar.state.undo;
-        if (undo) void apply(this.deps.send({ type: 'cardUndo', undo }));
-      },
-      tagNames: () => this.loadTagNames(id),
-      toggleNotInterested: () => {
-        const annotation = first();
-        if (!annotation) return;
-        const marked = !annotation.bar.state.notInterested;
-        const paper = this.paperOf(annotation);
-        const request = marked ? (paper ? this.deps.send({ type: 'cardNotInterested', paper }) : undefined) : this.deps.send({ type: 'cardInterestedAgain', id });
-        if (!request) return;
-        this.each([id], (bar) => bar.update({ notInterested: marked, forYou: '' }));
-        void request.then((reply) => !reply.ok && this.each([id], (bar) => bar.update({ notInterested: !marked, error: reply.error })));
-      },
-    };
-  }
-
-  /** Offers Undo on the paper's cards for a few seconds. */
-  private offerUndo(id: string, undo: string) {
-    this.each([id], (bar) => bar.update({ undo }));
-    this.deps.setTimeout(() => this.each([id], (bar) => bar.state.undo === undo && bar.update({ undo: undefined })), UNDO_SHOWN_MS);
-  }
-
-  /** The library's tags for a card's autocomplete, the paper's suggested tags first. */
-  private async loadTagNames(id: string): Promise<string[]> {
-    const reply = await this.deps.send({ type: 'cardTagNames', id });
-    return reply.ok ? reply.tags : [];
-  }
-
-  /** On the trending list, seeing a paper counts as seeing it trend: tell the background, once things settle. */
-  private reportSeen() {
-    if (this.seenTimer) return;
-    const page = papersPageKind(this.deps.location());
-    if (page.kind !== 'listing' || page.listing !== 'trending') return;
-    this.seenTimer = true;
-    this.deps.setTimeout(() => {
-      this.seenTimer = false;
-      const ids = this.idsInPageOrder();
-      if (ids.length > 0) void this.deps.send({ type: 'pageSeen', ids });
-    }, SEEN_DEBOUNCE_MS);
   }
 
   private dataBlob() {
