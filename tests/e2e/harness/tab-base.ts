@@ -137,6 +137,19 @@ export abstract class TabBase implements Tab {
     if (text) await this.type(text);
   }
 
+  async tabTo(query: ControlQuery, mostPresses = 30): Promise<void> {
+    for (let presses = 0; presses <= mostPresses; presses++) {
+      // The accessibility tree follows the focus a moment after it moves (Firefox's, asynchronously).
+      const settled = Date.now() + 1_000;
+      do {
+        if ((await this.one(query)).focused) return;
+        await sleep(100);
+      } while (Date.now() < settled);
+      if (presses < mostPresses) await this.press('Tab');
+    }
+    throw new Error(`The Tab key never brought the focus to the ${describeQuery(query)}`);
+  }
+
   async scrollToCard(id: string): Promise<void> {
     await poll(
       () =>

@@ -91,6 +91,11 @@ export interface Tab {
   typeInto(query: ControlQuery, text: string): Promise<void>;
   /** Clicks into a text field, selects what it holds and types `text` over it. */
   fill(query: ControlQuery, text: string): Promise<void>;
+  /**
+   * Presses Tab until the one control matching `query` has the keyboard focus, as a keyboard user
+   * moves to it (a `<select>` is then changed with the arrow keys, without opening its list).
+   */
+  tabTo(query: ControlQuery, mostPresses?: number): Promise<void>;
   /** Puts a card on screen (its host, which the page can see, scrolled into view). */
   scrollToCard(id: string): Promise<void>;
 
