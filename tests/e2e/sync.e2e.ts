@@ -96,16 +96,22 @@ async function syncedLibrary(profile: Profile) {
 
 const send = <R = Record<string, unknown>>(profile: Profile, message: unknown) => profile.ext.send<R>(message);
 
+/** The settings page, brought to the front as the person goes back to it. */
+async function settings(profile: Profile): Promise<Tab> {
+  await profile.page.bringToFront();
+  return profile.page;
+}
+
 async function turnOnSync(profile: Profile) {
-  await profile.page.reload();
+  await (await settings(profile)).reload();
   await expect.poll(async () => (await profile.page.one(TOGGLE)).disabled === true).toBe(false);
   expect((await profile.page.one(TOGGLE)).checked === true).toBe(false);
   await profile.page.click(TOGGLE);
   await expect.poll(async () => (await profile.page.one(TOGGLE)).checked === true).toBe(true);
 }
 
-const statusLine = (profile: Profile) => profile.page.text({ role: 'status', name: 'Sync status' });
-const problems = (profile: Profile) => profile.page.text({ role: 'alert', name: 'Sync problems' });
+const statusLine = async (profile: Profile) => (await settings(profile)).text({ role: 'status', name: 'Sync status' });
+const problems = async (profile: Profile) => (await settings(profile)).text({ role: 'alert', name: 'Sync problems' });
 
 async function libraryOf(profile: Profile) {
   const reply = await send<{ papers: { id: string; title: string; tags: string[]; note: string; detailsPending?: true }[] }>(profile, { type: 'listPapers' });
@@ -223,7 +229,7 @@ describe(`syncing the library between two ${BROWSER} profiles`, () => {
     expect(await send(a, { type: 'restorePapers', papers: rows })).toMatchObject({ ok: true });
     const total = rows.length + 3;
     await expect.poll(() => statusLine(a), { timeout: 30_000 }).toMatch(new RegExp(`^${total.toLocaleString('en')} papers synced, \\d+% of the space\\.`));
-    expect(await a.page.count({ role: 'alert', name: 'Sync problems' })).toBe(0);
+    expect(await (await settings(a)).count({ role: 'alert', name: 'Sync problems' })).toBe(0);
     expect((await syncedLibrary(a)).papers).toHaveLength(total);
     await deliver(a, b);
     await expect.poll(async () => Object.keys(await libraryOf(b)).length, { timeout: 30_000 }).toBe(total);
