@@ -1,28 +1,28 @@
 import { FIXTURE_PAGES } from '../fixtures/hf/pages';
 import { listingCards } from '../fixtures/hf/markup';
-import { CardControls } from './card-controls';
-import { launchExtension, type LoadedExtension } from './extension';
-import { routeHuggingFace } from './routes';
+import { BROWSER, fixtureSite, launchExtension, sleep, type Extension, type Tab } from './harness';
 
 /** What a reader meets every day: arriving from elsewhere on the site, the theme switch, the settings. */
-let ext: LoadedExtension;
+let ext: Extension;
 const HOME = '<!doctype html><html><head><title>Hugging Face</title></head><body><main><h1>The AI community building the future.</h1><a href="/models">Models</a></main></body></html>';
 
 beforeAll(async () => {
   ext = await launchExtension();
-  await routeHuggingFace(ext.context, { '/': HOME, '/papers/trending': FIXTURE_PAGES.trending.html });
+  ext.serve(fixtureSite({ '/': HOME, '/papers/trending': FIXTURE_PAGES.trending.html }));
 });
 
 afterAll(async () => {
   await ext?.close();
 });
 
-describe('everyday use', () => {
+/** The card bars' hosts on the page: the one thing of PaperShelf's a page can see. */
+const hostIds = (page: Tab) => page.evaluate(() => [...document.querySelectorAll('[data-papershelf-id]')].map((h) => h.getAttribute('data-papershelf-id')!));
+
+describe(`everyday use in ${BROWSER}`, () => {
   it("annotates the cards when the reader arrives at /papers by the site's own in-page navigation", async () => {
-    const page = await ext.context.newPage();
-    await page.goto('https://huggingface.co/');
-    await page.waitForTimeout(300);
-    expect(await page.locator('[data-papershelf-id]').count()).toBe(0);
+    const page = await ext.openTab('https://huggingface.co/');
+    await sleep(300);
+    expect(await hostIds(page)).toEqual([]);
     // The site's router: a new address, then the new page's content, no page load.
     const papers = FIXTURE_PAGES.trending.papers.slice(0, 6);
     await page.evaluate((html) => {
@@ -31,32 +31,36 @@ describe('everyday use', () => {
       const main = document.querySelector('main')!;
       main.replaceChildren(document.createRange().createContextualFragment(`<div class="grid">${html}</div>`));
     }, listingCards(papers));
-    const controls = await CardControls.of(page);
-    await expect.poll(() => controls.hostIds()).toEqual(papers.map((p) => p.id));
-    expect(await controls.pressed({ card: papers[0]!.id, role: 'button', name: /Save/ })).toBe(false);
+    await expect.poll(() => hostIds(page)).toEqual(papers.map((p) => p.id));
+    expect(await page.pressed({ card: papers[0]!.id, role: 'button', name: /Save/ })).toBe(false);
     await page.close();
   });
 
   it("restyles the bars when the reader switches Hugging Face's light/dark theme", async () => {
-    const page = await ext.context.newPage();
-    await page.goto('https://huggingface.co/papers/trending');
-    const controls = await CardControls.of(page);
+    const page = await ext.openTab('https://huggingface.co/papers/trending');
     const id = FIXTURE_PAGES.trending.papers[0]!.id;
-    const background = () => controls.style({ card: id, role: 'group', name: `PaperShelf: ${id}` }, 'background-color');
-    await expect.poll(background).toBe('rgb(250, 250, 250)');
+    // What is painted, read from screenshots: the bar's background (a point in its padding, left of
+    // its first control) and its Save button's (a point in the button's padding, which no colour of
+    // the page's own dark theme paints).
+    const painted = async () => {
+      const bar = await page.box({ role: 'group', name: `PaperShelf: ${id}` });
+      const save = await page.box({ card: id, role: 'button', name: /Save/ });
+      return [await page.colorAt(bar.x + 4, bar.y + 4), await page.colorAt(save.x + 3, save.y + save.height / 2)];
+    };
+    const LIGHT = ['rgb(250, 250, 250)', 'rgb(255, 255, 255)'];
+    const DARK = ['rgb(17, 24, 39)', 'rgb(31, 41, 55)'];
+    await expect.poll(painted).toEqual(LIGHT);
     await page.evaluate(() => document.documentElement.classList.add('dark'));
-    await expect.poll(background).toBe('rgb(17, 24, 39)');
+    await expect.poll(painted).toEqual(DARK);
     await page.evaluate(() => document.documentElement.classList.remove('dark'));
-    await expect.poll(background).toBe('rgb(250, 250, 250)');
+    await expect.poll(painted).toEqual(LIGHT);
     await page.close();
   });
 
   it("opens the settings from the popup's Settings button", async () => {
     const popup = await ext.openPage('popup.html');
-    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
-    await popup.getByRole('button', { name: 'Settings' }).click();
-    const options = await opened;
-    await options.getByRole('heading', { name: 'PaperShelf settings' }).waitFor();
+    const options = await ext.tabOpenedBy(() => popup.click({ role: 'button', name: 'Settings' }), /\/options\.html$/);
+    await options.one({ role: 'heading', name: 'PaperShelf settings' });
     await options.close();
   });
 });

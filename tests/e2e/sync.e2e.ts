@@ -1,58 +1,58 @@
-import type { Page, Route } from 'playwright-core';
 import { applyRemoteItems } from '@/lib/sync/apply-remote';
 import { emptySyncState, viewLibrary } from '@/lib/sync/sync-state';
 import { listingPage, SEED_PAPERS } from '../fixtures/hf/markup';
 import { paperApiAnswer } from '../fixtures/hf/paper-api';
 import { buildLibrary } from '../fixtures/sync-library';
-import { launchExtension, sendFromPage, type LoadedExtension } from './extension';
-import { routeHuggingFace } from './routes';
+import { BROWSER, fixtureSite, json, launchExtension, sleep, type Extension, type Site, type Tab } from './harness';
 
 /**
  * Two browser profiles syncing through storage.sync. The test plays the browser vendor's sync service:
- * it reads one profile's sync area (`chrome.storage.sync.get(null)` in an extension page) and writes
- * each item that differs into the other's, key by key. Hugging Face's API answers /api/papers/<id>
- * from fixtures, held back until the test lets it through.
+ * it reads one profile's sync area (`storage.sync.get(null)` in an extension page) and writes each
+ * item that differs into the other's, key by key. Hugging Face's API answers /api/papers/<id> from
+ * fixtures, held back until the test lets it through.
  */
 
 type StorageSync = {
   storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 };
 
-interface Browser {
-  ext: LoadedExtension;
-  /** An extension page kept open to reach the browser's storage and send messages. */
-  page: Page;
+interface Profile {
+  ext: Extension;
+  /** The settings page, kept open to reach the browser's storage and to read the Sync section. */
+  page: Tab;
   /** Requests for /api/papers/<id>, by id. */
   asked: string[];
 }
 
-let a: Browser;
-let b: Browser;
+let a: Profile;
+let b: Profile;
 /** Answers to /api/papers/<id> wait until this opens. */
 let apiOpen: Promise<void>;
 let openApi: () => void;
 
 const PAPERS = SEED_PAPERS.slice(0, 4);
 const byId = new Map(SEED_PAPERS.map((p) => [p.id, p]));
+const TOGGLE = { role: 'checkbox', name: 'Sync my library through this browser’s sync' };
 
-async function launch(): Promise<Browser> {
-  const ext = await launchExtension({ stoppable: true });
+async function launch(): Promise<Profile> {
+  const ext = await launchExtension();
   const asked: string[] = [];
   // A daily listing showing one of the synced papers.
-  await routeHuggingFace(ext.context, { '/papers': () => listingPage({ kind: 'daily', papers: SEED_PAPERS.slice(0, 1) }) });
-  // Registered last, so it is asked first.
-  await ext.context.route('https://huggingface.co/api/papers/*', async (route: Route) => {
-    const id = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
+  const pages = fixtureSite({ '/papers': () => listingPage({ kind: 'daily', papers: SEED_PAPERS.slice(0, 1) }) });
+  const site: Site = async (request) => {
+    const api = /^\/api\/papers\/([^/]+)$/.exec(request.url.pathname);
+    if (request.url.hostname !== 'huggingface.co' || !api) return pages(request);
+    const id = decodeURIComponent(api[1]!);
     asked.push(id);
     await apiOpen;
     const paper = byId.get(id);
-    if (!paper) return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"Paper not found"}' });
-    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(paperApiAnswer(paper)) });
-  });
+    return paper ? json(paperApiAnswer(paper)) : json({ error: 'Paper not found' }, 404);
+  };
+  ext.serve(site);
   return { ext, page: await ext.openPage('options.html'), asked };
 }
 
-const syncArea = (browser: Browser) => browser.page.evaluate(() => (chrome as unknown as StorageSync).storage.sync.get(null));
+const syncArea = (profile: Profile) => profile.page.evaluate(() => (chrome as unknown as StorageSync).storage.sync.get(null));
 
 /**
  * The vendor's sync service: a server holding the latest write of each key. Each profile uploads the
@@ -60,22 +60,22 @@ const syncArea = (browser: Browser) => browser.page.evaluate(() => (chrome as un
  * the server holds that its sync area holds otherwise. Returns how many items moved.
  */
 const server: Record<string, unknown> = {};
-const heard = new Map<Browser, Record<string, unknown>>();
+const heard = new Map<Profile, Record<string, unknown>>();
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
-async function upload(browser: Browser): Promise<number> {
+async function upload(profile: Profile): Promise<number> {
   let moved = 0;
-  const written = await syncArea(browser);
+  const written = await syncArea(profile);
   for (const [key, value] of Object.entries(written)) {
-    if (same(value, heard.get(browser)?.[key]) || same(value, server[key])) continue;
+    if (same(value, heard.get(profile)?.[key]) || same(value, server[key])) continue;
     server[key] = value;
     moved++;
   }
-  heard.set(browser, written);
+  heard.set(profile, written);
   return moved;
 }
 
-async function deliver(from: Browser, to: Browser): Promise<number> {
+async function deliver(from: Profile, to: Profile): Promise<number> {
   let moved = (await upload(from)) + (await upload(to));
   const held = await syncArea(to);
   for (const [key, value] of Object.entries(server)) {
@@ -88,35 +88,40 @@ async function deliver(from: Browser, to: Browser): Promise<number> {
 }
 
 /** What a profile's sync area holds, read as another browser would. */
-async function syncedLibrary(browser: Browser) {
+async function syncedLibrary(profile: Profile) {
   const state = emptySyncState();
-  applyRemoteItems(state, await syncArea(browser));
+  applyRemoteItems(state, await syncArea(profile));
   return viewLibrary(state);
 }
 
-const send = <R = Record<string, unknown>>(browser: Browser, message: unknown) => sendFromPage<R>(browser.page, message);
+const send = <R = Record<string, unknown>>(profile: Profile, message: unknown) => profile.ext.send<R>(message);
 
-async function turnOnSync(browser: Browser) {
-  await browser.page.reload();
-  const toggle = browser.page.getByRole('checkbox', { name: 'Sync my library through this browser’s sync' });
-  await expect.poll(() => toggle.isEnabled()).toBe(true);
-  expect(await toggle.isChecked()).toBe(false);
-  await toggle.click();
-  await expect.poll(() => toggle.isChecked()).toBe(true);
+/** The settings page, brought to the front as the person goes back to it. */
+async function settings(profile: Profile): Promise<Tab> {
+  await profile.page.bringToFront();
+  return profile.page;
 }
 
-const statusLine = (browser: Browser) => browser.page.getByRole('status', { name: 'Sync status' }).textContent();
-const problems = (browser: Browser) => browser.page.getByRole('alert', { name: 'Sync problems' }).textContent();
+async function turnOnSync(profile: Profile) {
+  await (await settings(profile)).reload();
+  await expect.poll(async () => (await profile.page.one(TOGGLE)).disabled === true).toBe(false);
+  expect((await profile.page.one(TOGGLE)).checked === true).toBe(false);
+  await profile.page.click(TOGGLE);
+  await expect.poll(async () => (await profile.page.one(TOGGLE)).checked === true).toBe(true);
+}
 
-async function libraryOf(browser: Browser) {
-  const reply = await send<{ papers: { id: string; title: string; tags: string[]; note: string; detailsPending?: true }[] }>(browser, { type: 'listPapers' });
+const statusLine = async (profile: Profile) => (await settings(profile)).text({ role: 'status', name: 'Sync status' });
+const problems = async (profile: Profile) => (await settings(profile)).text({ role: 'alert', name: 'Sync problems' });
+
+async function libraryOf(profile: Profile) {
+  const reply = await send<{ papers: { id: string; title: string; tags: string[]; note: string; detailsPending?: true }[] }>(profile, { type: 'listPapers' });
   return Object.fromEntries(reply.papers.map((p) => [p.id, p]));
 }
 
 /** Both ways until neither has anything to deliver (each writes a second or two after it hears something). */
 async function exchangeUntilQuiet() {
   for (let round = 0; round < 8; round++) {
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await sleep(4_000);
     if ((await deliver(a, b)) + (await deliver(b, a)) === 0) return round;
   }
   throw new Error('The two profiles did not settle');
@@ -126,7 +131,7 @@ beforeAll(async () => {
   apiOpen = new Promise((resolve) => (openApi = resolve));
   a = await launch();
   b = await launch();
-}, 90_000);
+}, 120_000);
 
 afterAll(async () => {
   openApi?.();
@@ -134,14 +139,14 @@ afterAll(async () => {
   await b?.ext.close();
 });
 
-describe('syncing the library between two Chromium profiles', () => {
+describe(`syncing the library between two ${BROWSER} profiles`, () => {
   it('is off by default; once on, a library saved in one profile is written to its sync area', async () => {
     expect(await syncArea(a)).toEqual({});
     for (const [i, p] of PAPERS.entries()) {
       await send(a, { type: 'savePapers', papers: [{ id: p.id, title: p.title, authors: p.authors }], tags: i % 2 ? ['vision'] : ['LLM', 'to read'] });
     }
     await send(a, { type: 'setNote', id: PAPERS[0]!.id, note: 'Compare with our baseline' });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await sleep(3_000);
     expect(await syncArea(a)).toEqual({});
 
     await turnOnSync(a);
@@ -153,7 +158,7 @@ describe('syncing the library between two Chromium profiles', () => {
     await expect.poll(() => statusLine(a), { timeout: 10_000 }).toMatch(/^4 papers synced, less than 1% of the space\. Last change sent at \d\d:\d\d; nothing received yet\./);
   });
 
-  it('shows them in the other profile with tags and notes, details on the way, then from Hugging Face', async () => {
+  it('shows them in the other profile with tags and notes, details on the way, then from Hugging Face', { timeout: 120_000 }, async () => {
     await turnOnSync(b);
     await deliver(a, b);
     await expect.poll(async () => Object.keys(await libraryOf(b)).length, { timeout: 20_000 }).toBe(PAPERS.length);
@@ -161,21 +166,22 @@ describe('syncing the library between two Chromium profiles', () => {
     expect(waiting[PAPERS[0]!.id]).toMatchObject({ title: PAPERS[0]!.id, tags: ['LLM', 'to read'], note: 'Compare with our baseline', detailsPending: true });
 
     const popup = await b.ext.openPage('popup.html');
-    const list = popup.getByRole('list', { name: 'Saved papers' });
-    await expect.poll(() => list.getByText('details on the way').count(), { timeout: 10_000 }).toBe(PAPERS.length);
-    expect(await list.getByRole('link', { name: PAPERS[0]!.id }).count()).toBe(1);
+    const list = { role: 'list', name: 'Saved papers' };
+    const onTheWay = async () => ((await popup.text(list)).match(/details on the way/g) ?? []).length;
+    await expect.poll(onTheWay, { timeout: 10_000 }).toBe(PAPERS.length);
+    expect(await popup.count({ role: 'link', name: PAPERS[0]!.id, within: list })).toBe(1);
 
     // A page that shows one of them fills it in, before Hugging Face's API answers.
-    const listing = await b.ext.context.newPage();
-    await listing.goto('https://huggingface.co/papers');
+    const listing = await b.ext.openTab('https://huggingface.co/papers');
     await expect.poll(async () => (await libraryOf(b))[PAPERS[0]!.id]?.title, { timeout: 15_000 }).toBe(PAPERS[0]!.title);
     await listing.close();
-    await expect.poll(() => list.getByText('details on the way').count(), { timeout: 10_000 }).toBe(PAPERS.length - 1);
+    await popup.bringToFront();
+    await expect.poll(onTheWay, { timeout: 10_000 }).toBe(PAPERS.length - 1);
 
     openApi();
-    await expect.poll(() => list.getByText('details on the way').count(), { timeout: 30_000 }).toBe(0);
-    expect((await list.getByRole('link').allTextContents()).sort()).toEqual(PAPERS.map((p) => p.title).sort());
-    expect(await list.textContent()).toContain('#LLM #to read');
+    await expect.poll(onTheWay, { timeout: 30_000 }).toBe(0);
+    expect((await popup.names({ role: 'link', within: list })).sort()).toEqual(PAPERS.map((p) => p.title).sort());
+    expect(await popup.text(list)).toContain('#LLM #to read');
     const filled = await libraryOf(b);
     expect(filled[PAPERS[0]!.id]).toMatchObject({ title: PAPERS[0]!.title, tags: ['LLM', 'to read'], note: 'Compare with our baseline' });
     expect(filled[PAPERS[0]!.id]!.detailsPending).toBeUndefined();
@@ -188,7 +194,7 @@ describe('syncing the library between two Chromium profiles', () => {
     await expect.poll(() => statusLine(b), { timeout: 10_000 }).toMatch(/4 papers synced.*last received at \d\d:\d\d\./);
   });
 
-  it('converges after concurrent edits in both profiles', async () => {
+  it('converges after concurrent edits in both profiles', { timeout: 90_000 }, async () => {
     const [first, second] = [PAPERS[0]!.id, PAPERS[1]!.id];
     await send(a, { type: 'addTag', id: first, tag: 'from A' });
     await send(b, { type: 'addTag', id: first, tag: 'from B' });
@@ -206,9 +212,9 @@ describe('syncing the library between two Chromium profiles', () => {
     expect(inA[PAPERS[2]!.id]!.tags).toEqual(['to read']);
   });
 
-  it('writes a change made just before the service worker stopped', async () => {
+  it('writes a change made just before the background stopped', async () => {
     await send(a, { type: 'setNote', id: PAPERS[1]!.id, note: 'written before the stop' });
-    await a.ext.stopServiceWorker(async () => {
+    await a.ext.stopBackground(async () => {
       await send(a, { type: 'ping' });
     });
     await expect.poll(async () => (await syncedLibrary(a)).papers.find((p) => p.id === PAPERS[1]!.id)?.note, { timeout: 20_000 }).toBe('written before the stop');
@@ -217,13 +223,13 @@ describe('syncing the library between two Chromium profiles', () => {
   const large = buildLibrary(3_000, 5).papers;
   const larger = buildLibrary(6_000, 9).papers.filter((p) => !large.some((q) => q.id === p.id));
 
-  it('holds a 3,000-paper library', async () => {
+  it('holds a 3,000-paper library', { timeout: 120_000 }, async () => {
     const papers = large;
     const rows = papers.map((p) => ({ id: p.id, title: `Paper ${p.id}`, tags: p.tags, note: p.note, savedAt: p.savedAt, updatedAt: p.updatedAt }));
     expect(await send(a, { type: 'restorePapers', papers: rows })).toMatchObject({ ok: true });
     const total = rows.length + 3;
     await expect.poll(() => statusLine(a), { timeout: 30_000 }).toMatch(new RegExp(`^${total.toLocaleString('en')} papers synced, \\d+% of the space\\.`));
-    expect(await a.page.getByRole('alert', { name: 'Sync problems' }).count()).toBe(0);
+    expect(await (await settings(a)).count({ role: 'alert', name: 'Sync problems' })).toBe(0);
     expect((await syncedLibrary(a)).papers).toHaveLength(total);
     await deliver(a, b);
     await expect.poll(async () => Object.keys(await libraryOf(b)).length, { timeout: 30_000 }).toBe(total);
@@ -233,27 +239,27 @@ describe('syncing the library between two Chromium profiles', () => {
     const rows = larger.map((p) => ({ id: p.id, title: `Paper ${p.id}`, tags: p.tags, note: p.note, savedAt: p.savedAt, updatedAt: p.updatedAt }));
     expect(await send(a, { type: 'restorePapers', papers: rows })).toMatchObject({ ok: true });
     await expect.poll(() => problems(a), { timeout: 150_000 }).toMatch(/^The sync space is full: [\d,]+ papers are not synced; a backup export moves the rest\./);
-    const line = (await statusLine(a))!;
+    const line = await statusLine(a);
     const syncedCount = Number(/^([\d,]+) papers synced/.exec(line)![1]!.replace(/,/g, ''));
-    const left = Number(/full: ([\d,]+) papers/.exec((await problems(a))!)![1]!.replace(/,/g, ''));
+    const left = Number(/full: ([\d,]+) papers/.exec(await problems(a))![1]!.replace(/,/g, ''));
     expect(syncedCount + left).toBe(Object.keys(await libraryOf(a)).length);
     expect(syncedCount).toBeGreaterThan(3_000);
     // Nothing is dropped locally.
     expect(Object.keys(await libraryOf(a)).length).toBe(3_003 + rows.length);
   });
 
-  it('deleting all data in one profile turns its sync off first: the other keeps its library', async () => {
+  it('deleting all data in one profile turns its sync off first: the other keeps its library', { timeout: 90_000 }, async () => {
     const before = Object.keys(await libraryOf(a)).length;
     const options = await b.ext.openPage('options.html');
-    await options.getByRole('button', { name: 'Delete all data…' }).click();
-    const confirm = options.getByRole('group', { name: 'Confirm deleting all data' });
-    await expect.poll(() => confirm.getByRole('note').textContent()).toMatch(/^Sync is on: PaperShelf turns it off in this browser first/);
-    await confirm.getByRole('button', { name: 'Delete everything' }).click();
+    await options.click({ role: 'button', name: 'Delete all data…' });
+    const confirm = { role: 'group', name: 'Confirm deleting all data' };
+    await expect.poll(() => options.text({ role: 'note', within: confirm })).toMatch(/^Sync is on: PaperShelf turns it off in this browser first/);
+    await options.click({ role: 'button', name: 'Delete everything', within: confirm });
     await expect.poll(async () => Object.keys(await libraryOf(b)).length).toBe(0);
-    expect(await options.getByRole('checkbox', { name: 'Sync my library through this browser’s sync' }).isChecked()).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect((await options.one(TOGGLE)).checked === true).toBe(false);
+    await sleep(4_000);
     await deliver(b, a);
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await sleep(4_000);
     expect(Object.keys(await libraryOf(a)).length).toBe(before);
     await options.close();
   });

@@ -1,12 +1,10 @@
-import type { Control, ControlQuery, Tab, Viewport } from './types';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readPng } from './png';
+import type { Box, Control, ControlQuery, Tab, Viewport } from './types';
 
-/** Where a control is on screen, in CSS pixels from the viewport's top left corner. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box } from './types';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,9 +102,26 @@ export abstract class TabBase implements Tab {
     return poll(() => this.textOf(query), 10_000, () => `No text in the ${describeQuery(query)}`);
   }
 
-  async click(query: ControlQuery): Promise<void> {
+  async box(query: ControlQuery): Promise<Box> {
     await this.one(query);
-    const box = await poll(() => this.boxOf(query), 10_000, () => `The ${describeQuery(query)} could not be brought on screen`);
+    return poll(() => this.boxOf(query), 10_000, () => `The ${describeQuery(query)} could not be brought on screen`);
+  }
+
+  async colorAt(x: number, y: number): Promise<string> {
+    const scale = await this.evaluate(() => window.devicePixelRatio);
+    const folder = mkdtempSync(join(tmpdir(), 'papershelf-shot-'));
+    try {
+      const file = join(folder, 'viewport.png');
+      await this.screenshot(file);
+      const [r, g, b] = readPng(file).at(Math.floor(x * scale), Math.floor(y * scale));
+      return `rgb(${r}, ${g}, ${b})`;
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  async click(query: ControlQuery): Promise<void> {
+    const box = await this.box(query);
     await this.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
   }
 
@@ -120,6 +135,19 @@ export abstract class TabBase implements Tab {
     await this.press('Control+A');
     await this.press('Backspace');
     if (text) await this.type(text);
+  }
+
+  async tabTo(query: ControlQuery, mostPresses = 30): Promise<void> {
+    for (let presses = 0; presses <= mostPresses; presses++) {
+      // The accessibility tree follows the focus a moment after it moves (Firefox's, asynchronously).
+      const settled = Date.now() + 1_000;
+      do {
+        if ((await this.one(query)).focused) return;
+        await sleep(100);
+      } while (Date.now() < settled);
+      if (presses < mostPresses) await this.press('Tab');
+    }
+    throw new Error(`The Tab key never brought the focus to the ${describeQuery(query)}`);
   }
 
   async scrollToCard(id: string): Promise<void> {

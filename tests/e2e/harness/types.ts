@@ -31,6 +31,14 @@ export interface Control {
   disabled?: boolean;
 }
 
+/** Where something is on screen, in CSS pixels from the viewport's top left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface Viewport {
   width: number;
   height: number;
@@ -69,12 +77,25 @@ export interface Tab {
   selected(query: ControlQuery): Promise<boolean>;
   /** The text inside the one control matching `query` (a status line, an alert). */
   text(query: ControlQuery): Promise<string>;
+  /** Where the one control matching `query` is on screen, once brought into view. */
+  box(query: ControlQuery): Promise<Box>;
+  /**
+   * The colour painted at a point of the viewport (CSS pixels), read from a screenshot: what a person
+   * sees there, as "rgb(r, g, b)". Reaches what no script can read in both browsers, such as the
+   * styles inside the card bars' closed shadow roots.
+   */
+  colorAt(x: number, y: number): Promise<string>;
   /** A real mouse click in the middle of the one control matching `query`. */
   click(query: ControlQuery): Promise<void>;
   /** Clicks into a text field and types, key by key, after what it holds. */
   typeInto(query: ControlQuery, text: string): Promise<void>;
   /** Clicks into a text field, selects what it holds and types `text` over it. */
   fill(query: ControlQuery, text: string): Promise<void>;
+  /**
+   * Presses Tab until the one control matching `query` has the keyboard focus, as a keyboard user
+   * moves to it (a `<select>` is then changed with the arrow keys, without opening its list).
+   */
+  tabTo(query: ControlQuery, mostPresses?: number): Promise<void>;
   /** Puts a card on screen (its host, which the page can see, scrolled into view). */
   scrollToCard(id: string): Promise<void>;
 
@@ -109,6 +130,11 @@ export interface Extension {
   openPage(path: string, viewport?: Viewport): Promise<Tab>;
   /** Opens a web page in a new tab; `beforeLoad` runs in the page before its own scripts. */
   openTab(url: string, options?: { beforeLoad?: () => void; waitFor?: string }): Promise<Tab>;
+  /**
+   * Runs `action` and returns the tab it opens (a link, `tabs.create`, `runtime.openOptionsPage`),
+   * once that tab's address matches `url`.
+   */
+  tabOpenedBy(action: () => Promise<void>, url: RegExp): Promise<Tab>;
   /** Sends a message to the background from an extension page, as the popup would. */
   send<Reply = Record<string, unknown>>(message: unknown): Promise<{ ok: boolean } & Reply>;
   /** The browser's id for the tab showing `url`. */

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { buildDir } from '../builds';
 import { askedFromExtensionPage } from '../extension-page';
 import { fixtureSite, isHuggingFace, type PageSource, type Site } from '../site';
+import { poll } from '../tab-base';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
 import { findChromium } from './find-chromium';
 import { ChromiumTab } from './tab';
@@ -149,6 +150,19 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const tab = new ChromiumTab(page, origin);
       if (waitFor) await tab.waitFor(waitFor);
       return tab;
+    },
+    async tabOpenedBy(action, url) {
+      const fresh: Page[] = [];
+      const opened = (page: Page) => void fresh.push(page);
+      context.on('page', opened);
+      try {
+        await action();
+        const page = await poll(async () => fresh.find((p) => url.test(p.url())), 10_000, () => `No tab opened at ${String(url)}`);
+        await page.waitForLoadState('domcontentloaded');
+        return new ChromiumTab(page, origin);
+      } finally {
+        context.off('page', opened);
+      }
     },
     ...askedFromExtensionPage(helperTab),
     async pressShortcut() {

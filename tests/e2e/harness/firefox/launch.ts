@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Page, type Target } from 'puppeteer-core';
 import { buildDir } from '../builds';
 import { askedFromExtensionPage } from '../extension-page';
-import { sleep, splitKey } from '../tab-base';
+import { poll, sleep, splitKey } from '../tab-base';
 import { fixtureSite, type Site } from '../site';
 import type { BackgroundScope, Extension, LaunchOptions, Tab, Viewport } from '../types';
 import { allowInPrivateWindows, ParentProcess, pressOnBrowserWindow, terminateBackground } from './parent-process';
@@ -28,6 +28,17 @@ export function findFirefox(): string {
   throw new Error(
     'No Firefox found for the end-to-end tests. Install one (Debian: `sudo apt-get install -y firefox-esr`, 142 or newer), or set FIREFOX_PATH.',
   );
+}
+
+/** Waits until the page shows a document of `protocol` that has been parsed (its scripts can run). */
+async function loaded(page: Page, protocol: string, what: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    // The first evaluation can fail while the tab moves to the extension's process.
+    const ready = await page.evaluate(() => document.readyState).catch(() => 'loading');
+    if (ready !== 'loading' && (await page.evaluate(() => location.protocol).catch(() => '')) === protocol) return;
+    if (tries > 100) throw new Error(`${what} did not load`);
+    await sleep(50);
+  }
 }
 
 /**
@@ -101,13 +112,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       // page.goto waits for load events that BiDi does not send for moz-extension:// pages.
       const connection = (firefox as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
       await connection.send('browsingContext.navigate', { context: contextOf(page), url: `${origin}/${path}`, wait: 'interactive' });
-      for (let tries = 0; ; tries++) {
-        // The first evaluation can fail while the tab moves to the extension's process.
-        const ready = await page.evaluate(() => document.readyState).catch(() => 'loading');
-        if (ready !== 'loading' && (await page.evaluate(() => location.protocol).catch(() => '')) === 'moz-extension:') break;
-        if (tries > 100) throw new Error(`${path} did not load`);
-        await sleep(50);
-      }
+      await loaded(page, 'moz-extension:', path);
       return tabOf(page);
     },
     async openTab(url, { beforeLoad, waitFor } = {}) {
@@ -117,6 +122,31 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       const tab = tabOf(page);
       if (waitFor) await tab.waitFor(waitFor);
       return tab;
+    },
+    async tabOpenedBy(action, url) {
+      const fresh: Target[] = [];
+      const opened = (target: Target) => void fresh.push(target);
+      firefox.on('targetcreated', opened);
+      try {
+        await action();
+        // Asked of the page itself: BiDi tells no navigation to moz-extension:// pages.
+        const addressOf = async (target: Target) => (await target.page())?.evaluate(() => location.href).catch(() => undefined);
+        const page = await poll(
+          async () => {
+            for (const target of fresh.filter((t) => t.type() === 'page')) {
+              const address = await addressOf(target);
+              if (address !== undefined && url.test(address)) return { page: (await target.page())!, address };
+            }
+            return undefined;
+          },
+          10_000,
+          () => `No tab opened at ${String(url)}`,
+        );
+        await loaded(page.page, new URL(page.address).protocol, page.address);
+        return tabOf(page.page);
+      } finally {
+        firefox.off('targetcreated', opened);
+      }
     },
     ...askedFromExtensionPage(helperTab),
     async pressShortcut(keys: string) {

@@ -7,7 +7,8 @@ import type { ControlQuery } from '../types';
  * the accessibility tree of every tab (closed shadow roots included), the extension's content-script
  * world, and the switch that stops an event page (about:debugging's "Terminate background script").
  *
- * The functions below are sent as source and run there, so they use no imports and no closures.
+ * The functions below are sent as source and run there, so they use no imports and no closures
+ * (`accessibleTools` and `measureInContent` are sent along with each).
  */
 
 interface BidiConnection {
@@ -50,7 +51,7 @@ export class ParentProcess {
   async run<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T> {
     const { result } = await this.connection.send('script.callFunction', {
       // `__name`: what esbuild's keepNames (tsx) wraps named functions in.
-      functionDeclaration: `async function (json) { const __name = (f) => f; const run = ${fn.toString()}; return JSON.stringify(await run(JSON.parse(json))); }`,
+      functionDeclaration: `async function (json) { const __name = (f) => f; const accessibleTools = ${accessibleTools.toString()}; const measureInContent = ${measureInContent.toString()}; const run = ${fn.toString()}; return JSON.stringify(await run(JSON.parse(json))); }`,
       target: { context: this.chromeContext },
       arguments: [{ type: 'string', value: JSON.stringify(arg) }],
       awaitPromise: true,
@@ -96,6 +97,28 @@ export async function queryAccessibles(arg: { context: string; query: WireQuery;
   }
   if (!document) return arg.action === 'find' ? [] : null;
 
+  const { roleOf, descendants, match, states } = accessibleTools(Ci);
+
+  const found = match([document], arg.query);
+  if (arg.action === 'find') {
+    return found.map((acc) => ({ role: roleOf(acc), name: acc.name ?? '', value: acc.value || undefined, ...states(acc) }));
+  }
+  if (found.length !== 1) return null;
+  const [acc] = found;
+  if (arg.action === 'text') {
+    const leaves = [acc, ...descendants(acc)].filter((a) => a.role === Ci.nsIAccessibleRole.ROLE_TEXT_LEAF || a.role === Ci.nsIAccessibleRole.ROLE_STATICTEXT);
+    return leaves.map((a) => a.name ?? '').join('');
+  }
+  // Where it is: asked of the tab's content process, where the page is laid out. This process's copy
+  // of the tree learns of scrolling and layout late (a second or more, longer in a background tab).
+  return measureInContent(tab, arg.query);
+}
+
+/**
+ * Finding accessibles, alike in the parent process (which holds every tab's tree) and in a tab's
+ * content process (where bounds are measured on the live layout). Sent as source to both.
+ */
+export function accessibleTools(Ci: any) {
   // The ARIA role Firefox computes (explicit or implied by the element), as Chromium's tree gives it.
   const roleOf = (acc: any): string => acc.computedARIARole ?? '';
   const nameMatches = (acc: any, name: WireQuery['name']) => {
@@ -142,30 +165,65 @@ export async function queryAccessibles(arg: { context: string; query: WireQuery;
     const S = Ci.nsIAccessibleStates;
     return { pressed: has(S.STATE_PRESSED), selected: has(S.STATE_SELECTED), checked: has(S.STATE_CHECKED), focused: has(S.STATE_FOCUSED), disabled: has(S.STATE_UNAVAILABLE) };
   };
+  return { roleOf, descendants, match, bounds, states };
+}
 
-  const found = match([document], arg.query);
-  if (arg.action === 'find') {
-    return found.map((acc) => ({ role: roleOf(acc), name: acc.name ?? '', value: acc.value || undefined, ...states(acc) }));
-  }
-  if (found.length !== 1) return null;
-  const [acc] = found;
-  if (arg.action === 'text') {
-    const leaves = [acc, ...descendants(acc)].filter((a) => a.role === Ci.nsIAccessibleRole.ROLE_TEXT_LEAF || a.role === Ci.nsIAccessibleRole.ROLE_STATICTEXT);
-    return leaves.map((a) => a.name ?? '').join('');
-  }
-  const view = bounds(document);
-  const inView = (b: { x: number; y: number; width: number; height: number }) =>
-    b.width > 0 && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height && b.x >= view.x && b.x + b.width <= view.x + view.width;
-  let box = bounds(acc);
-  if (!inView(box)) {
-    acc.scrollTo(Ci.nsIAccessibleScrollType.SCROLL_TYPE_ANYWHERE);
-    for (let i = 0; i < 40 && !inView(box); i++) {
-      await wait(50);
-      box = bounds(acc);
-    }
-    if (!inView(box)) return null;
-  }
-  return { x: box.x - view.x, y: box.y - view.y, width: box.width, height: box.height };
+/**
+ * The box of the one accessible matching `query` in a tab (CSS pixels from the viewport's corner),
+ * scrolled into view: measured by a frame script in the tab's content process, on the live layout.
+ * Null while there is not exactly one, or it cannot be brought into view.
+ */
+async function measureInContent(tab: any, query: WireQuery): Promise<unknown> {
+  const token = `${Date.now()}-${Math.random()}`;
+  const frameScript = (input: { query: WireQuery; token: string }) => {
+    const send = (box: unknown) => sendAsyncMessage('papershelf-test:box', { token: input.token, box });
+    const wait = (ms: number) => new Promise((resolve) => content.setTimeout(resolve, ms));
+    const measure = async () => {
+      const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+      const document = service.getAccessibleFor(content.document);
+      if (!document) return null;
+      const { match, bounds } = accessibleTools(Ci);
+      const found = match([document], input.query);
+      if (found.length !== 1) return null;
+      const [acc] = found;
+      const view = bounds(document);
+      const inView = (b: { x: number; y: number; width: number; height: number }) =>
+        b.width > 0 && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height && b.x >= view.x && b.x + b.width <= view.x + view.width;
+      let box = bounds(acc);
+      if (!inView(box)) acc.scrollTo(Ci.nsIAccessibleScrollType.SCROLL_TYPE_ANYWHERE);
+      // Until it is in view and has stopped moving (a scroll may be smooth).
+      for (let i = 0; i < 40; i++) {
+        await wait(i === 0 ? 0 : 50);
+        const next = bounds(acc);
+        const still = next.x === box.x && next.y === box.y && next.width === box.width && next.height === box.height;
+        box = next;
+        if (still && inView(box)) return { x: box.x - view.x, y: box.y - view.y, width: box.width, height: box.height };
+      }
+      return null;
+    };
+    measure().then(send, () => send(null));
+  };
+  const messages = tab.messageManager;
+  const result = new Promise<unknown>((resolve) => {
+    const listener = {
+      receiveMessage(message: { data: { token: string; box: unknown } }) {
+        if (message.data.token !== token) return;
+        messages.removeMessageListener('papershelf-test:box', listener);
+        resolve(message.data.box);
+      },
+    };
+    messages.addMessageListener('papershelf-test:box', listener);
+    // A tab that goes away while measuring answers nothing: ask again.
+    setTimeout(() => {
+      messages.removeMessageListener('papershelf-test:box', listener);
+      resolve(null);
+    }, 5_000);
+  });
+  const source = `(() => { const __name = (f) => f; const accessibleTools = ${accessibleTools.toString()}; (${frameScript.toString()})(${JSON.stringify({ query, token })}); })()`;
+  // Frame scripts are read as Latin-1: anything else (the "…" of a name) goes as a \u escape.
+  const ascii = source.replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  messages.loadFrameScript(`data:,${encodeURIComponent(ascii)}`, false);
+  return result;
 }
 
 /**
@@ -200,7 +258,9 @@ export async function evaluateInContentScript(arg: { context: string; extensionI
     messages.addMessageListener('papershelf-test:result', listener);
   });
   const input = JSON.stringify({ extensionId: arg.extensionId, expression: arg.expression, token });
-  messages.loadFrameScript(`data:,${encodeURIComponent(`const __name = (f) => f; (${frameScript.toString()})(${input})`)}`, false);
+  // Frame scripts are read as Latin-1: anything else goes as a \u escape.
+  const source = `const __name = (f) => f; (${frameScript.toString()})(${input})`.replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  messages.loadFrameScript(`data:,${encodeURIComponent(source)}`, false);
   return result;
 }
 

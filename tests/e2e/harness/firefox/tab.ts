@@ -53,7 +53,20 @@ export class FirefoxTab extends TabBase {
   }
 
   async reload(): Promise<void> {
-    await this.page.reload();
+    if (!(await this.url()).startsWith('moz-extension:')) return void (await this.page.reload());
+    // page.reload waits for load events that BiDi does not send for moz-extension:// pages: reload
+    // through BiDi and wait for a new document (one without the mark left on the old one) to be parsed.
+    await this.evaluate(() => ((window as unknown as { beforeReload?: boolean }).beforeReload = true));
+    const connection = (this.page.browser() as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+    await connection.send('browsingContext.reload', { context: contextOf(this.page), wait: 'none' });
+    await poll(
+      async () => {
+        const fresh = await this.evaluate(() => !(window as unknown as { beforeReload?: boolean }).beforeReload && document.readyState !== 'loading').catch(() => false);
+        return fresh || undefined;
+      },
+      10_000,
+      () => 'The page did not load again',
+    );
   }
 
   async setViewport(viewport: Viewport): Promise<void> {
