@@ -83,6 +83,9 @@ export async function queryAccessibles(arg: { context: string; query: WireQuery;
   const tab = NavigableManager.getBrowserById(arg.context);
   if (!tab) throw new Error(`No tab ${arg.context}`);
   const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+  // Firefox shuts accessibility down once no one holds the service (after a garbage collection), and
+  // the next query would find a tree still being rebuilt: hold it for as long as the browser runs.
+  (globalThis as { paperShelfAccessibility?: unknown }).paperShelfAccessibility = service;
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   // The first query turns accessibility on; the content process then sends its tree.
@@ -180,6 +183,9 @@ async function measureInContent(tab: any, query: WireQuery): Promise<unknown> {
     const wait = (ms: number) => new Promise((resolve) => content.setTimeout(resolve, ms));
     const measure = async () => {
       const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+  // Firefox shuts accessibility down once no one holds the service (after a garbage collection), and
+  // the next query would find a tree still being rebuilt: hold it for as long as the browser runs.
+  (globalThis as { paperShelfAccessibility?: unknown }).paperShelfAccessibility = service;
       const document = service.getAccessibleFor(content.document);
       if (!document) return null;
       const { match, bounds } = accessibleTools(Ci);
