@@ -88,7 +88,7 @@ export async function measureSearch(size: number, query: string): Promise<Search
   const ready: number[] = [];
   for (let open = 0; open < 2; open++) {
     await page.goto(`chrome-extension://${ext.id}/popup.html`);
-    await page.getByText(`${size} papers`).first().waitFor({ timeout: 60_000 });
+    await page.getByText(`${size.toLocaleString('en-US')} papers`).first().waitFor({ timeout: 60_000 });
     ready.push(await page.evaluate(() => performance.now()));
     await page.waitForTimeout(3000); // the index is saved a second after the last answer
   }
@@ -143,7 +143,7 @@ export async function measureImport(count: number): Promise<number> {
   const started = Date.now();
   await page.getByLabel('Choose a backup file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(`Imported: ${count} new`).waitFor({ timeout: 120_000 });
+  await page.getByText(`Imported: ${count.toLocaleString('en-US')} new`).waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
   await ext.close();
   return ms;

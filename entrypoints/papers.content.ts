@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { watchAddress } from '@/lib/annotate/address-watch';
 import { Annotator } from '@/lib/annotate/annotator';
 import { PageLifetime } from '@/lib/annotate/lifetime';
-import { papersPageKind } from '@/lib/hf/page-kind';
+import { papersPageKind } from '@/lib/hf/pages/kind';
 import { isLibraryChange, LIBRARY_CHANGE_KEY } from '@/lib/messages/library-change';
 import { sendRequest } from '@/lib/messages/client';
 import { isPagePapersRequest } from '@/lib/messages/page-papers';

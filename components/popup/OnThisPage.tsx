@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { papersPageKind } from '@/lib/hf/page-kind';
+import { papersPageKind } from '@/lib/hf/pages/kind';
 import type { PaperMetadataInput } from '@/lib/paper/model';
 import { TagEditor } from '@/components/TagEditor';
 import { PaperByline, SaveToggle } from '@/components/popup/paper-bits';

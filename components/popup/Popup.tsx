@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
-import { papersPageKind } from '@/lib/hf/page-kind';
+import { papersPageKind } from '@/lib/hf/pages/kind';
 import { HostAccessNotice } from '@/components/popup/HostAccessNotice';
 import { LibraryView } from '@/components/popup/LibraryView';
 import { NewView } from '@/components/popup/NewView';

@@ -1,8 +1,8 @@
 import { readDataBlob } from '@/lib/hf/data-blob';
 import { ANNOTATION_ATTRIBUTE, readCardTitle, type FoundCard } from '@/lib/hf/listing-cards';
-import { papersPageKind } from '@/lib/hf/page-kind';
-import { readPaperPage } from '@/lib/hf/paper-page';
-import { readFoundCard } from '@/lib/hf/read-listing';
+import { papersPageKind } from '@/lib/hf/pages/kind';
+import { read as readPaperPage } from '@/lib/hf/pages/paper';
+import { readFoundCard } from '@/lib/hf/pages/listing';
 import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import type { PaperMetadataInput } from '@/lib/paper/model';

@@ -1,6 +1,6 @@
 import type { AnnotatedPage } from '@/lib/annotate/annotated-page';
 import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
-import { papersPageKind } from '@/lib/hf/page-kind';
+import { papersPageKind } from '@/lib/hf/pages/kind';
 import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { CardPaper } from '@/lib/messages/protocol';
 import type { PaperMetadataInput } from '@/lib/paper/model';

@@ -3,7 +3,7 @@ import type { Library } from '@/lib/library/library';
 import type { NotInterestedStore } from '@/lib/library/not-interested';
 import { isStorageRefused, storageRefusedMessage } from '@/lib/library/storage-refused';
 import type { Paper } from '@/lib/paper/model';
-import { papersPageKind } from '@/lib/hf/page-kind';
+import { papersPageKind } from '@/lib/hf/pages/kind';
 import { fillPaperDetails } from '@/lib/sync/service/paper-details';
 import type { SyncStatus } from '@/lib/sync/service/status';
 import type { TrendingStatus } from '@/lib/trending/status';

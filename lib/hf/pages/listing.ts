@@ -1,5 +1,9 @@
 import type { PaperMetadataInput } from '@/lib/paper/model';
+import { readDataBlob } from '@/lib/hf/data-blob';
 import { findCards, readCard, type FoundCard } from '@/lib/hf/listing-cards';
+
+/** The listings of papers: a day (`/papers`, `/papers/date/…`), a week, a month, trending, a search. */
+export type ListingKind = 'daily' | 'date' | 'week' | 'month' | 'trending' | 'search';
 
 export interface ListedCard {
   id: string;
@@ -7,23 +11,35 @@ export interface ListedCard {
   paper: PaperMetadataInput;
 }
 
+const PERIODS = new Map<string, ListingKind>([
+  ['date', 'date'],
+  ['week', 'week'],
+  ['month', 'month'],
+]);
+
+/** Which listing a huggingface.co URL shows, if it shows one. */
+export function detect(url: URL): ListingKind | undefined {
+  if (url.hostname !== 'huggingface.co') return undefined;
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '/papers') return url.searchParams.get('q') ? 'search' : 'daily';
+  if (path === '/papers/trending') return 'trending';
+  const [, period] = /^\/papers\/([^/]+)\/[^/]+$/.exec(path) ?? [];
+  return period === undefined ? undefined : PERIODS.get(period);
+}
+
 /**
- * The cards in `root` with what each says about its paper, enriched from the page's data blob for
+ * The cards of a listing with what each says about its paper, enriched from the page's data blob for
  * the ids it knows. The visible cards decide what is on the page; the blob only fills in details
  * (full abstract, every author) that cards abbreviate.
  */
-export function readListing(root: ParentNode, blob: ReadonlyMap<string, PaperMetadataInput>, today: Date): ListedCard[] {
+export function read(root: Document | ParentNode, today: Date, blob: ReadonlyMap<string, PaperMetadataInput> = readDataBlob(root)): ListedCard[] {
   return findCards(root)
     .map((card) => readFoundCard(card, blob, today))
     .filter((card): card is ListedCard => card !== undefined);
 }
 
 /** Reads one card found by `findCards`; undefined when neither the card nor the blob names it. */
-export function readFoundCard(
-  { id, element }: FoundCard,
-  blob: ReadonlyMap<string, PaperMetadataInput>,
-  today: Date,
-): ListedCard | undefined {
+export function readFoundCard({ id, element }: FoundCard, blob: ReadonlyMap<string, PaperMetadataInput>, today: Date): ListedCard | undefined {
   const fromCard = readCard(element, id, today);
   const fromBlob = blob.get(id);
   const paper = fromCard && fromBlob ? enrich(fromCard, fromBlob) : (fromCard ?? fromBlob);

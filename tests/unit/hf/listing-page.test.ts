@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readDataBlob } from '@/lib/hf/data-blob';
 import { findCards } from '@/lib/hf/listing-cards';
-import { readPaperPage } from '@/lib/hf/paper-page';
-import { readListing } from '@/lib/hf/read-listing';
+import { read as readPaperPage } from '@/lib/hf/pages/paper';
+import { read as readListing } from '@/lib/hf/pages/listing';
 import { PaperMetadataSchema } from '@/lib/paper/model';
 import { FIXTURE_PAGES, parsePage, VARIANT_PAPERS } from '../../fixtures/hf/pages';
 import type { FixturePaper } from '../../fixtures/hf/markup';
@@ -11,7 +11,7 @@ const today = new Date('2026-11-26T12:00:00Z');
 
 function read(html: string) {
   const doc = parsePage(html);
-  return readListing(doc, readDataBlob(doc), today);
+  return readListing(doc, today);
 }
 
 /** What a reader should find for a fixture paper, given whether the page embeds its data. */
@@ -62,7 +62,7 @@ describe('reading listing pages', () => {
   it('reads cards without the data blob from what they show', () => {
     const doc = parsePage(FIXTURE_PAGES.daily.html());
     const p = FIXTURE_PAGES.daily.papers[0]!;
-    const [card] = readListing(doc, new Map(), today);
+    const [card] = readListing(doc, today, new Map());
     expect(card!.paper).toEqual(expected(p, { blob: false }));
   });
 
@@ -147,12 +147,12 @@ describe('corrupted pages never throw', () => {
   it('drops cards without titles when the blob does not know them either', () => {
     // Title headings gone: each card still links to its paper (the thumbnail), but says nothing of it.
     const doc = parsePage(html.replace(/<h3[^>]*>.*?<\/h3>/g, ''));
-    expect(readListing(doc, new Map(), today)).toEqual([]);
+    expect(readListing(doc, today, new Map())).toEqual([]);
     // ...and keeps those whose title the page's data has, with that title.
     const blob = readDataBlob(doc);
     const known = FIXTURE_PAGES.daily.papers.filter((p) => blob.has(p.id));
     expect(known.length).toBeGreaterThan(0);
-    expect(readListing(doc, blob, today).map((c) => c.paper.title)).toEqual(known.map((p) => p.title));
+    expect(readListing(doc, today, blob).map((c) => c.paper.title)).toEqual(known.map((p) => p.title));
   });
 });
 
@@ -164,7 +164,7 @@ describe('real Hugging Face excerpts', () => {
 
   it('reads the real organization card of the trending page', () => {
     const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-card-org-2609.08183.html`, 'utf8'));
-    const cards = readListing(doc, readDataBlob(doc), today);
+    const cards = readListing(doc, today);
     expect(cards).toHaveLength(1);
     expect(cards[0]!.paper).toEqual({
       id: '2609.08183',
@@ -182,7 +182,7 @@ describe('real Hugging Face excerpts', () => {
 
   it('reads the real page head: a cut-off blob and a cut-off first card do not throw', () => {
     const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-page-head-excerpt.html`, 'utf8'));
-    const cards = readListing(doc, readDataBlob(doc), today);
+    const cards = readListing(doc, today);
     for (const card of cards) expect(PaperMetadataSchema.safeParse(card.paper).success).toBe(true);
     expect(cards.map((c) => c.id)).toEqual(['2610.05608']);
   });

@@ -1,13 +1,26 @@
 import type { PaperMetadataInput } from '@/lib/paper/model';
+import { normalizeArxivId } from '@/lib/paper/arxiv-id';
 import { readDetails } from '@/lib/hf/listing-cards';
 import { LIMITS } from '@/lib/paper/limits';
 import { clip, isShownDate, parseShownDate, textOf } from '@/lib/hf/text-values';
 
+/** The paper a huggingface.co URL is the page of (`/papers/<arXiv id>`, any version), if it is one. */
+export function detect(url: URL): string | undefined {
+  if (url.hostname !== 'huggingface.co') return undefined;
+  const [, id] = /^\/papers\/([^/]+)$/.exec(url.pathname.replace(/\/+$/, '')) ?? [];
+  if (id === undefined) return undefined;
+  try {
+    return normalizeArxivId(decodeURIComponent(id)) ?? undefined;
+  } catch {
+    return undefined; // a malformed escape is no paper
+  }
+}
+
 /**
- * A paper's own page (`/papers/<id>`): the title is the `h1`, the abstract follows an "Abstract"
- * heading. Returns the heading to annotate and what the page says about the paper.
+ * A paper's own page: the title is the `h1`, the abstract follows an "Abstract" heading. Returns the
+ * heading to annotate and what the page says about the paper.
  */
-export function readPaperPage(doc: Document, id: string, today: Date): { heading: Element; paper: PaperMetadataInput } | undefined {
+export function read(doc: Document, id: string, today: Date): { heading: Element; paper: PaperMetadataInput } | undefined {
   const heading = doc.querySelector('h1');
   const title = clip(textOf(heading), LIMITS.title);
   if (!heading || !title) return undefined;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { readDataBlob } from '@/lib/hf/data-blob';
-import { readListing } from '@/lib/hf/read-listing';
+import { read as readListing } from '@/lib/hf/pages/listing';
 import { PaperMetadataSchema } from '@/lib/paper/model';
 import { FIXTURE_PAGES, parsePage } from '../../fixtures/hf/pages';
 
@@ -38,7 +37,7 @@ describe('the page reader on randomly damaged pages', () => {
     fc.assert(
       fc.property(damage, (edits) => {
         const doc = parsePage(apply(html, edits));
-        const cards = readListing(doc, readDataBlob(doc), today);
+        const cards = readListing(doc, today);
         found += cards.length;
         expect(cards.filter((card) => !PaperMetadataSchema.safeParse(card.paper).success)).toEqual([]);
       }),
@@ -56,7 +55,7 @@ describe('the page reader on a damaged title link', () => {
       { at: 50805, length: 0, kind: 'cut', junk: '' },
     ]);
     const doc = parsePage(damaged);
-    const cards = readListing(doc, readDataBlob(doc), today);
+    const cards = readListing(doc, today);
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.map((card) => PaperMetadataSchema.safeParse(card.paper).error).filter(Boolean)).toEqual([]);
   });
