@@ -20,40 +20,57 @@ export const tagEditor: CardFeature = {
       });
       return list;
     });
-    const listId = `papershelf-tags-${id}`;
-    // Empty until the input is first focused; a datalist is never drawn, and makes the input a combobox.
-    const datalist = Object.assign(element(document, 'datalist'), { id: listId });
-    const input = element(document, 'input', 'tag-input');
-    input.type = 'text';
-    input.placeholder = t('tag_placeholder');
-    input.maxLength = LIMITS.tag;
-    input.setAttribute('aria-label', t('tag_add_label'));
-    input.setAttribute('list', listId);
+    // A text input on every card costs the page dearly: Chromium's autofill looks at each new one
+    // and lays the whole page out again for it (seconds of frozen page on a long listing). Each card
+    // shows a stand-in with the input's look and name; the input takes its place when it is focused.
+    const standIn = element(document, 'span', 'tag-input stand-in', t('tag_placeholder'));
+    standIn.tabIndex = 0;
+    standIn.setAttribute('role', 'combobox');
+    standIn.setAttribute('aria-expanded', 'false');
+    standIn.setAttribute('aria-label', t('tag_add_label'));
+    listen(standIn, 'focus', () => {
+      const input = makeInput();
+      standIn.replaceWith(input.field, input.datalist);
+      input.field.focus();
+    });
 
-    listen(input, 'keydown', (event) => {
-      const value = input.value.trim();
-      if (event.key === 'Enter' && value !== '') {
-        event.preventDefault();
-        input.value = '';
-        actions.addTag(value);
-      } else if (event.key === 'Backspace' && input.value === '' && state().tags.length > 0) {
-        event.preventDefault();
-        actions.removeTag(state().tags.at(-1)!);
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        input.value = '';
-        input.blur();
-      }
-    });
-    listen(input, 'focus', () => {
-      void actions.tagNames().then((tags) =>
-        datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag }))),
-      );
-    });
+    const makeInput = () => {
+      const listId = `papershelf-tags-${id}`;
+      // Empty until the input is first focused; a datalist is never drawn, and makes the input a combobox.
+      const datalist = Object.assign(element(document, 'datalist'), { id: listId });
+      const field = element(document, 'input', 'tag-input');
+      field.type = 'text';
+      field.placeholder = t('tag_placeholder');
+      field.maxLength = LIMITS.tag;
+      field.setAttribute('aria-label', t('tag_add_label'));
+      field.setAttribute('list', listId);
+
+      listen(field, 'keydown', (event) => {
+        const value = field.value.trim();
+        if (event.key === 'Enter' && value !== '') {
+          event.preventDefault();
+          field.value = '';
+          actions.addTag(value);
+        } else if (event.key === 'Backspace' && field.value === '' && state().tags.length > 0) {
+          event.preventDefault();
+          actions.removeTag(state().tags.at(-1)!);
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          field.value = '';
+          field.blur();
+        }
+      });
+      listen(field, 'focus', () => {
+        void actions.tagNames().then((tags) =>
+          datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag }))),
+        );
+      });
+      return { field, datalist };
+    };
 
     let shown: string[] = [];
     return {
-      nodes: [listAnchor, input, datalist],
+      nodes: [listAnchor, standIn],
       update({ tags }) {
         if (tags.length === shown.length && tags.every((t, i) => t === shown[i])) return;
         shown = tags;

@@ -64,7 +64,9 @@ describe('a card bar', () => {
   it('adds a tag with Enter, removes the last with Backspace on an empty input, closes with Escape', () => {
     const { root, actions } = setup(['LLM', 'to read']);
     // Keys go straight to the input: from outside a closed root, the focused element is the host.
+    fireEvent.focus(getByRole(root, 'combobox', { name: 'Add tag' }));
     const input = getByRole(root, 'combobox', { name: 'Add tag' }) as HTMLInputElement;
+    expect(input.tagName).toBe('INPUT');
     fireEvent.input(input, { target: { value: '  diffusion ' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(actions.addTag).toHaveBeenCalledWith('diffusion');
@@ -75,6 +77,15 @@ describe('a card bar', () => {
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(input.value).toBe('');
     expect(actions.addTag).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts no text field on the page until the reader goes to one (each costs the page a layout in Chromium)', async () => {
+    const { root } = setup(['LLM']);
+    expect(root.querySelectorAll('input, textarea, select')).toHaveLength(0);
+    await userEvent.click(getByRole(root, 'combobox', { name: 'Add tag' }));
+    const input = getByRole(root, 'combobox', { name: 'Add tag' });
+    expect(input.tagName).toBe('INPUT');
+    expect(root.activeElement).toBe(input);
   });
 
   it('shows tags as chips that remove their tag', async () => {
