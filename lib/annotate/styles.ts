@@ -21,7 +21,7 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .tag-input { border: 1px dashed #d1d5db; background: transparent; border-radius: 999px; padding: 0 8px;
   width: 7em; min-width: 0; transition: width 0.1s; }
 .tag-input:focus { width: 12em; border-style: solid; }
-.stand-in { display: inline-block; color: #6b7280; cursor: text; white-space: nowrap; overflow: hidden; }
+.stand-in { display: inline-block; color: #6b7280; cursor: text; white-space: nowrap; }
 .dark .stand-in { color: #9ca3af; }
 .new, .for-you { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
 .for-you { background: #1d4ed8; }
