@@ -120,8 +120,16 @@ export abstract class TabBase implements Tab {
     }
   }
 
+  /** Clicks the middle of the control once it has stopped moving (a scroll or a layout may still be settling), as a person would. */
   async click(query: ControlQuery): Promise<void> {
-    const box = await this.box(query);
+    let box = await this.box(query);
+    for (let tries = 0; tries < 20; tries++) {
+      await sleep(50);
+      const again = await this.box(query);
+      const still = again.x === box.x && again.y === box.y && again.width === box.width && again.height === box.height;
+      box = again;
+      if (still) break;
+    }
     await this.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
   }
 
