@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LIKE_LIBRARY_DEFAULT_FROM, loadTrendingSettings, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
+import { LIKE_LIBRARY_DEFAULT_FROM, loadTrendingSettings, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, saveTrendingSettings, type TrendingSettings } from '@/lib/trending/settings';
 import { useOptionsServices } from '@/components/options/services';
 import { t } from '@/lib/i18n';
 import { tParts } from '@/components/i18n';
@@ -65,7 +65,7 @@ export function TrendingSection() {
             <input
               type="number"
               min={MIN_INTERVAL_MINUTES}
-              max={1440}
+              max={MAX_INTERVAL_MINUTES}
               value={settings.intervalMinutes}
               onChange={(e) => update({ intervalMinutes: Number(e.target.value) })}
               aria-label={t('options_check_every_label')}

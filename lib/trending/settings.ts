@@ -5,13 +5,14 @@ import { TRENDING_SETTINGS_KEY, type WatchMode } from '@/lib/trending/watch-mode
 export { effectiveWatch, LIKE_LIBRARY_DEFAULT_FROM, TRENDING_SETTINGS_KEY, type WatchMode } from '@/lib/trending/watch-mode';
 
 export const MIN_INTERVAL_MINUTES = 10;
+export const MAX_INTERVAL_MINUTES = 24 * 60;
 /** Papers asked for per check; an answer with more is cut to this many. */
 export const TRENDING_LIST_SIZE = 50;
 
 export const TrendingSettingsSchema = z.object({
   /** Which Hugging Face list to watch. */
   source: z.enum(['trending', 'daily']).default('trending'),
-  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(24 * 60).default(30),
+  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES).default(30),
   /** Only count new papers whose title or summary mention one of these words or the user's tags. */
   watchWords: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   watchTags: z.boolean().default(false),

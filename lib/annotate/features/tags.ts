@@ -1,5 +1,5 @@
 import { LIMITS } from '@/lib/paper/limits';
-import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { element, onDemand, type CardContext, type CardFeature } from '@/lib/annotate/card-feature';
 import { t } from '@/lib/i18n';
 
 /**
@@ -9,7 +9,8 @@ import { t } from '@/lib/i18n';
  */
 export const tagEditor: CardFeature = {
   name: 'tags',
-  init({ id, document, actions, listen, state }) {
+  init(context) {
+    const { document, actions, listen } = context;
     const listAnchor = document.createComment('tags');
     const chips = onDemand(listAnchor, () => {
       const list = element(document, 'ul', 'tags');
@@ -29,44 +30,10 @@ export const tagEditor: CardFeature = {
     standIn.setAttribute('aria-expanded', 'false');
     standIn.setAttribute('aria-label', t('tag_add_label'));
     listen(standIn, 'focus', () => {
-      const input = makeInput();
-      standIn.replaceWith(input.field, input.datalist);
-      input.field.focus();
+      const { field, datalist } = tagField(context);
+      standIn.replaceWith(field, datalist);
+      field.focus();
     });
-
-    const makeInput = () => {
-      const listId = `papershelf-tags-${id}`;
-      // Empty until the input is first focused; a datalist is never drawn, and makes the input a combobox.
-      const datalist = Object.assign(element(document, 'datalist'), { id: listId });
-      const field = element(document, 'input', 'tag-input');
-      field.type = 'text';
-      field.placeholder = t('tag_placeholder');
-      field.maxLength = LIMITS.tag;
-      field.setAttribute('aria-label', t('tag_add_label'));
-      field.setAttribute('list', listId);
-
-      listen(field, 'keydown', (event) => {
-        const value = field.value.trim();
-        if (event.key === 'Enter' && value !== '') {
-          event.preventDefault();
-          field.value = '';
-          actions.addTag(value);
-        } else if (event.key === 'Backspace' && field.value === '' && state().tags.length > 0) {
-          event.preventDefault();
-          actions.removeTag(state().tags.at(-1)!);
-        } else if (event.key === 'Escape') {
-          event.preventDefault();
-          field.value = '';
-          field.blur();
-        }
-      });
-      listen(field, 'focus', () => {
-        void actions.tagNames().then((tags) =>
-          datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag }))),
-        );
-      });
-      return { field, datalist };
-    };
 
     let shown: string[] = [];
     return {
@@ -89,3 +56,38 @@ export const tagEditor: CardFeature = {
     };
   },
 };
+
+/** The text field that adds a tag, with the library's tags as its autocomplete. */
+function tagField({ id, document, actions, listen, state }: CardContext): { field: HTMLInputElement; datalist: HTMLDataListElement } {
+    const listId = `papershelf-tags-${id}`;
+    // Empty until the input is first focused; a datalist is never drawn, and makes the input a combobox.
+    const datalist = Object.assign(element(document, 'datalist'), { id: listId });
+    const field = element(document, 'input', 'tag-input');
+    field.type = 'text';
+    field.placeholder = t('tag_placeholder');
+    field.maxLength = LIMITS.tag;
+    field.setAttribute('aria-label', t('tag_add_label'));
+    field.setAttribute('list', listId);
+
+    listen(field, 'keydown', (event) => {
+      const value = field.value.trim();
+      if (event.key === 'Enter' && value !== '') {
+        event.preventDefault();
+        field.value = '';
+        actions.addTag(value);
+      } else if (event.key === 'Backspace' && field.value === '' && state().tags.length > 0) {
+        event.preventDefault();
+        actions.removeTag(state().tags.at(-1)!);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        field.value = '';
+        field.blur();
+      }
+    });
+    listen(field, 'focus', () => {
+      void actions.tagNames().then((tags) =>
+        datalist.replaceChildren(...tags.map((tag) => Object.assign(document.createElement('option'), { value: tag }))),
+      );
+    });
+    return { field, datalist };
+}

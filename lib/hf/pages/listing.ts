@@ -32,7 +32,7 @@ export function detect(url: URL): ListingKind | undefined {
  * the ids it knows. The visible cards decide what is on the page; the blob only fills in details
  * (full abstract, every author) that cards abbreviate.
  */
-export function read(root: Document | ParentNode, today: Date, blob: ReadonlyMap<string, PaperMetadataInput> = readDataBlob(root)): ListedCard[] {
+export function read(root: ParentNode, today: Date, blob: ReadonlyMap<string, PaperMetadataInput> = readDataBlob(root)): ListedCard[] {
   return findCards(root)
     .map((card) => readFoundCard(card, blob, today))
     .filter((card): card is ListedCard => card !== undefined);
