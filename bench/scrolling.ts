@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../tests/e2e/harness/chromium/find-chromium';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
+import { BAR_HEIGHT_PX } from '../lib/annotate/styles';
 import { realListing } from './real-markup';
 import { summarize, type Figure } from './stats';
 import { traceMainThread, type MainThreadTime } from './trace';
@@ -47,6 +48,12 @@ export interface ScrollingFigures {
   cards: number;
   pageOwn: Figure;
   added: Figure;
+  /**
+   * What a taller page costs by itself: the page with an empty line of the bar's height in every card
+   * and no extension. The reader scrolls that much further, and the page's own work per step is the
+   * same; the rest of `added` is what drawing and running the bars costs.
+   */
+  addedByHeight: Figure;
   /** Added time by kind (script of ours, the page's script, style, layout, paint, other), medians. */
   addedByKind: Record<string, number>;
   longTasksAlone: number;
@@ -76,10 +83,12 @@ export async function measureScrolling(cards: number, runs: number): Promise<Scr
   }
   const alone: Reading[] = [];
   const withExt: Reading[] = [];
+  const taller: Reading[] = [];
   for (let run = 0; run < runs; run++) {
-    for (const [context, into] of [[plain.context, alone], [ext.context, withExt]] as const) {
+    for (const [context, into] of [[plain.context, alone], [ext.context, withExt], [plain.context, taller]] as const) {
       const page = await context.newPage();
       await page.setViewportSize(VIEWPORT);
+      if (into === taller) await page.addInitScript(emptyLinePerCard, BAR_HEIGHT_PX);
       const loading = await traceMainThread(page, () => load(page));
       const scrolling = await traceMainThread(page, () => scrollThrough(page));
       into.push(combine(loading, scrolling));
@@ -96,6 +105,7 @@ export async function measureScrolling(cards: number, runs: number): Promise<Scr
     cards,
     pageOwn: summarize(alone.map((t) => t.total)),
     added: summarize(withExt.map((t, i) => t.total - alone[i]!.total)),
+    addedByHeight: summarize(taller.map((t, i) => t.total - alone[i]!.total)),
     addedByKind,
     longTasksAlone: Math.max(...alone.map((t) => t.longTasks.length)),
     longTasksWith: Math.max(...withExt.map((t) => t.longTasks.length)),
@@ -103,6 +113,17 @@ export async function measureScrolling(cards: number, runs: number): Promise<Scr
     longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
   };
+}
+
+/** Runs in the page: an empty block of the bar's height at the end of every card, where the bar goes. */
+function emptyLinePerCard(height: number) {
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const card of document.querySelectorAll('article')) {
+      const line = document.createElement('div');
+      line.style.height = `${height}px`;
+      card.append(line);
+    }
+  });
 }
 
 type Reading = MainThreadTime & { longestWhileScrolling: number };

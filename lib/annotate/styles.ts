@@ -1,6 +1,9 @@
+/** A one-line bar's height: reserved before the bar is built, so building it moves nothing on the page. */
+export const BAR_HEIGHT_PX = 28;
+
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `
-:host { all: initial; display: block; height: 28px; overflow: hidden; contain: layout style; }
+:host { all: initial; display: block; height: ${BAR_HEIGHT_PX}px; overflow: hidden; contain: layout style; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 12px;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
