@@ -43,6 +43,14 @@ function estimatedWidth(state: CardState): number {
   );
 }
 
+/** Whether `next` says anything `current` does not (lists compared item by item). */
+function changes(current: CardState, next: Partial<CardState>): boolean {
+  return (Object.keys(next) as (keyof CardState)[]).some((key) => {
+    const [was, is] = [current[key], next[key]];
+    return Array.isArray(was) && Array.isArray(is) ? JSON.stringify(was) !== JSON.stringify(is) : was !== is;
+  });
+}
+
 /** Events stopped at the bar so that the card around it (a link, the page's shortcuts) never sees them. */
 const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
 
@@ -118,7 +126,13 @@ export class CardBar {
     this.render();
   }
 
+  /**
+   * Shows a new state. The page's answers arrive for every card at once (saved states, For you, New),
+   * and most change nothing: a bar whose state is the same is not touched, so the page neither lays
+   * out nor paints a thousand bars again for them.
+   */
   update(state: Partial<CardState>): void {
+    if (!changes(this.current, state)) return;
     this.current = { ...this.current, ...state };
     this.render();
   }

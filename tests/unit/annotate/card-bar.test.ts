@@ -88,6 +88,25 @@ describe('a card bar', () => {
     expect(bar.root.activeElement).toBe(input);
   });
 
+  it('leaves a bar untouched when the library says what it already shows (the page neither lays out nor paints it again)', async () => {
+    const { bar, root } = setup(['LLM']);
+    bar.update({ saved: true, suggested: ['agents'] });
+    const changed: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records));
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    // What a listing's answers bring every card after load: the saved state, For you, New.
+    bar.update({ saved: true, tags: ['LLM'], suggested: ['agents'] });
+    bar.update({ forYou: '', notInterested: false });
+    bar.update({ isNew: false, error: '', undo: undefined });
+    await Promise.resolve();
+    expect(changed).toHaveLength(0);
+    bar.update({ tags: ['LLM', 'agents'] });
+    await Promise.resolve();
+    observer.disconnect();
+    expect(changed.length).toBeGreaterThan(0);
+    expect(getByRole(root, 'button', { name: 'Remove tag agents' })).toBeInTheDocument();
+  });
+
   it('shows tags as chips that remove their tag', async () => {
     const { root, actions } = setup(['LLM', 'to read']);
     expect(queryAllByRole(root, 'button', { name: /^Remove tag/ }).map((b) => b.textContent)).toEqual(['LLM', 'to read']);
