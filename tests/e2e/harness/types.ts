@@ -85,8 +85,12 @@ export interface Tab {
    * styles inside the card bars' closed shadow roots.
    */
   colorAt(x: number, y: number): Promise<string>;
-  /** A real mouse click in the middle of the one control matching `query`. */
+  /** A real mouse click in the middle of the one control matching `query`, once it has stopped moving. */
   click(query: ControlQuery): Promise<void>;
+  /** The control's box once it has stopped moving. */
+  stillBox(query: ControlQuery): Promise<Box>;
+  /** A real mouse click in the middle of `box` (from `stillBox`), with no wait before it. */
+  clickIn(box: Box): Promise<void>;
   /** Clicks into a text field and types, key by key, after what it holds. */
   typeInto(query: ControlQuery, text: string): Promise<void>;
   /** Clicks into a text field, selects what it holds and types `text` over it. */
