@@ -41,7 +41,11 @@ function cardFor(template: string, p: FixturePaper): string {
     .replaceAll(TEMPLATE.stars, abbreviate(p.github?.stars ?? 1660));
 }
 
-/** The page's own header, search box and Daily/Weekly/Monthly buttons, up to where the cards start. */
+/**
+ * The page's own header, search box and Daily/Weekly/Monthly buttons, and the list's grid (one
+ * column, 20 px apart, each card rendered only near the screen: `content-visibility: auto`), up to
+ * where the cards start.
+ */
 function header(excerpt: string): string {
   const start = excerpt.indexOf('<section');
   const end = excerpt.indexOf('<article');
@@ -59,10 +63,11 @@ body { margin: 0; font-family: "Liberation Sans", sans-serif; }
 .line-clamp-2 { overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
 .size-full { width: 100%; height: 100%; } .size-3 { width: .75rem; height: .75rem; } .size-2\\.5 { width: .625rem; height: .625rem; }
 .rounded-xl { border-radius: .75rem; } .border { border: 1px solid #e5e7eb; }
-.grid { display: grid; gap: 3.5rem; } .container { max-width: 1280px; margin: 0 auto; padding: 0 1rem; }
+.grid { display: grid; } .gap-5 { gap: 1.25rem; } .grid-cols-1 { grid-template-columns: repeat(1, minmax(0, 1fr)); }
+.\\*\\:\\[content-visibility\\:auto\\] > * { content-visibility: auto; }
+.container { max-width: 1280px; margin: 0 auto; padding: 0 1rem; }
 dialog:not([open]) { display: none; }
 @media (min-width: 768px) { .md\\:flex { display: flex; } .md\\:hidden { display: none; } }
-@media (min-width: 1024px) { .lg\\:grid-cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 `;
 
 export interface RealListing {
@@ -85,6 +90,6 @@ export function realListing(count: number, blobLimit = 50): RealListing {
   };
   const cards = papers.map((p) => `<!--[0-->${cardFor(template, p)}<!--]-->`).join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trending Papers - Hugging Face</title><style>${CSS}</style></head>
-<body><main><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escapeHtml(JSON.stringify(props))}">${header(excerpt)}<div class="relative grid grid-cols-1 gap-14 lg:grid-cols-2">${cards}</div></div></div></section></div></main></body></html>`;
+<body><main><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escapeHtml(JSON.stringify(props))}">${header(excerpt)}${cards}</div></div></section></div></main></body></html>`;
   return { html, papers };
 }
