@@ -5,7 +5,6 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BAR_HEIGHT_PX } from '../lib/annotate/styles';
 import { measureImport, measurePopup, measureSaves, measureSearch, measureTrendingCheck } from './library';
 import { measureAppend, measureListing } from './listing';
 import { benchRelevance } from './relevance';
@@ -48,8 +47,6 @@ for (const cards of quick ? [100] : [100, 1000]) {
   const label = `${cards}-card real listing, scrolled through`;
   rows.push({ figure: `${label}: page's own main-thread time`, value: ms(r.pageOwn), target: '', raw: r.pageOwn });
   rows.push({ figure: `${label}: time the extension adds`, value: `${ms(r.added)} = ${share.toFixed(1)}%`, target: '<= 10% of page', raw: r.added });
-  const byHeight = (100 * r.addedByHeight.median) / r.pageOwn.median;
-  rows.push({ figure: `${label}: of which the taller page alone (an empty ${BAR_HEIGHT_PX} px line in every card, no extension)`, value: `${ms(r.addedByHeight)} = ${byHeight.toFixed(1)}%`, target: '', raw: r.addedByHeight });
   const parts = Object.entries(r.addedByKind).filter(([, v]) => Math.abs(v) >= 0.5).sort((a, b) => b[1] - a[1]);
   rows.push({ figure: `${label}: added time by kind (medians)`, value: parts.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ') || 'none', target: '' });
   rows.push({ figure: `${label}: long tasks (>= 50 ms) alone / with`, value: `${r.longTasksAlone} / ${r.longTasksWith}`, target: 'no more with', raw: r.longTasksWith - r.longTasksAlone });

@@ -8,6 +8,7 @@ import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/pr
 import type { PaperMetadataInput } from '@/lib/paper/model';
 import type { AnnotatedPage } from '@/lib/annotate/annotated-page';
 import { BarBuilder } from '@/lib/annotate/bar-builder';
+import { BarPlaces, type BarPlacement } from '@/lib/annotate/bar-places';
 import { cardActions } from '@/lib/annotate/card-actions';
 import { CardBar } from '@/lib/annotate/card-bar';
 import { scanCards } from '@/lib/annotate/card-scanner';
@@ -29,14 +30,16 @@ export interface AnnotatorDeps {
 interface Annotation {
   id: string;
   card: Element;
-  /** Where the bar goes: inside a card, or after a paper page's heading. */
-  placement: 'card' | 'heading';
+  /** Where the bar goes: in a card's byline or at its end, or after a paper page's heading. */
+  placement: BarPlacement;
   bar: CardBar;
   /** What the page says about the paper, read the first time it is needed. */
   paper?: PaperMetadataInput;
 }
 
 const MUTATION_DEBOUNCE_MS = 60;
+/** A window being resized fires many events: the bars are looked at once it rests this long. */
+const RESIZE_DEBOUNCE_MS = 150;
 /** Ids per state request: a few hundred keeps each message and its reply small. */
 const STATE_BATCH = 500;
 
@@ -50,6 +53,10 @@ export class Annotator {
   private readonly byId = new Map<string, Set<Annotation>>();
   private readonly pendingRoots = new Set<Node>();
   private readonly builder: BarBuilder;
+  private readonly places = new BarPlaces();
+  private resizeTimer = false;
+  /** Stops the window listeners when PaperShelf stops on the page. */
+  private listening: AbortController | undefined;
   private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
   private newIds = new Set<string>();
   private mutationTimer = false;
@@ -106,12 +113,15 @@ export class Annotator {
       for (const a of this.byCard.values()) a.bar.setTheme(this.dark);
     });
     this.theme.observe(html, { attributes: true, attributeFilter: ['class'] });
+    this.listening = new AbortController();
+    document.defaultView?.addEventListener('resize', () => this.onResize(), { signal: this.listening.signal });
     return this.rescan();
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.theme?.disconnect();
+    this.listening?.abort();
     this.builder.reset();
     for (const a of this.byCard.values()) a.bar.remove();
     this.byCard.clear();
@@ -188,6 +198,17 @@ export class Annotator {
     }, MUTATION_DEBOUNCE_MS);
   }
 
+  /** The window crossed the width where the site swaps a card's wide copy for its narrow one: bars follow. */
+  private onResize() {
+    if (this.resizeTimer) return;
+    this.resizeTimer = true;
+    this.deps.setTimeout(() => {
+      this.resizeTimer = false;
+      const placed = [...this.byCard.values()].filter((a) => a.placement === 'byline' && a.bar.host.isConnected);
+      if (placed.length > 0 && this.places.shownCopyChanged(placed[0]!.bar.host)) for (const a of placed) this.place(a);
+    }, RESIZE_DEBOUNCE_MS);
+  }
+
   /** Finds the cards in `roots`, gives each new one a bar, and asks the library about their papers. */
   private async annotate(roots: Element[]) {
     const states: Promise<void>[] = [];
@@ -222,7 +243,7 @@ export class Annotator {
   }
 
   /** Gives a newly found card its bar; false when the card already has one on the page. */
-  private attach({ id, element }: FoundCard, placement: 'card' | 'heading'): boolean {
+  private attach({ id, element }: FoundCard, where: 'card' | 'heading'): boolean {
     const existing = this.byCard.get(element);
     if (existing && existing.id === id) {
       // The page re-rendered the card's insides and dropped our bar: put it back.
@@ -230,6 +251,7 @@ export class Annotator {
       return false;
     }
     if (existing) this.forget(existing);
+    const placement = where === 'heading' ? 'heading' : this.places.placementOf(element);
     const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
     const annotation: Annotation = { id, card: element, placement, bar };
@@ -243,8 +265,7 @@ export class Annotator {
   }
 
   private place({ card, placement, bar }: Annotation) {
-    if (placement === 'heading' || card.tagName === 'A') card.after(bar.host);
-    else card.append(bar.host);
+    this.places.place(card, bar.host, placement);
   }
 
   private forget(annotation: Annotation) {

@@ -1,4 +1,5 @@
 import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
+import type { BarPlacement } from '@/lib/annotate/bar-places';
 import type { CardActions, CardContext, CardFeature, CardFeatureView, CardState } from '@/lib/annotate/card-feature';
 import { forYouMarker } from '@/lib/annotate/features/for-you';
 import { newMarker } from '@/lib/annotate/features/new-marker';
@@ -15,7 +16,7 @@ import { t } from '@/lib/i18n';
 export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];
 
 export interface CardBarOptions {
-  placement?: 'card' | 'heading';
+  placement?: BarPlacement;
   /** Which events count as the user's own; only tests replace it (their events are synthetic). */
   isTrusted?: (event: Event) => boolean;
   features?: readonly CardFeature[];
@@ -66,6 +67,7 @@ export class CardBar {
   readonly root: ShadowRoot;
   private built = false;
   private tall = false;
+  private readonly placement: BarPlacement;
   private views: CardFeatureView[] = [];
   private bar: HTMLElement | undefined;
   private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
@@ -81,11 +83,17 @@ export class CardBar {
     this.host = document.createElement('div');
     this.host.setAttribute(ANNOTATION_ATTRIBUTE, id);
     this.isTrusted = options.isTrusted ?? ((event) => event.isTrusted);
-    // The root and the bar's one-line height exist from the start, so that building the bar later
-    // changes nothing outside it: the page never lays out again for it.
+    this.placement = options.placement ?? 'card';
+    // The root and, for a bar on a line of its own, the line's height exist from the start, so that
+    // building the bar later moves nothing on the page (a bar in a byline only widens its byline).
     this.root = this.host.attachShadow({ mode: 'closed' });
-    this.tall = options.placement === 'heading';
+    this.tall = this.sizedByContent;
     applyControlsStyles(this.root, document, this.tall);
+  }
+
+  /** A bar after a heading or in a byline is as tall as what it shows; one on its own line is reserved a line. */
+  private get sizedByContent(): boolean {
+    return this.placement === 'heading' || this.placement === 'byline';
   }
 
   get isRemoved(): boolean {
@@ -105,7 +113,7 @@ export class CardBar {
     this.built = true;
     const { document, root } = this;
     const bar = (this.bar = document.createElement('div'));
-    bar.className = `bar ${this.options.placement ?? 'card'}`;
+    bar.className = `bar ${this.placement}`;
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
     this.setTheme(document.documentElement.classList.contains('dark'));
@@ -158,7 +166,7 @@ export class CardBar {
    * reading a layout would make the page lay out while bars are being built.
    */
   private fitHeight() {
-    if (!this.bar || this.options.placement === 'heading') return;
+    if (!this.bar || this.sizedByContent) return;
     const tall = estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
     if (tall === this.tall) return;
     this.tall = tall;

@@ -1,4 +1,7 @@
-/** A one-line bar's height: reserved before the bar is built, so building it moves nothing on the page. */
+/**
+ * The height of a bar on a line of its own (a card with no byline): reserved before the bar is built,
+ * so building it moves nothing on the page.
+ */
 export const BAR_HEIGHT_PX = 28;
 
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
@@ -9,6 +12,7 @@ export const CONTROLS_CSS = `
   font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
 .bar.dark { background: #111827; border-top-color: #1f2937; color: #d1d5db; }
 .bar.heading { border: 1px solid #e5e7eb; border-radius: 8px; margin: 8px 0; }
+.bar.byline { padding: 0 0 0 12px; border: 0; background: none; }
 button, input { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #fff; border-radius: 6px; padding: 1px 8px; }
 .dark button { background: #1f2937; border-color: #374151; }
@@ -42,8 +46,9 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 `;
 
 /**
- * A bar whose content needs more than one line (many tags, a paper page's related papers) grows;
- * the others keep the one-line height reserved for them before they were built.
+ * A bar whose content needs more than one line (many tags, a paper page's related papers) grows, and
+ * so does a bar in a byline (it takes the byline's height); the others keep the one-line height
+ * reserved for them before they were built.
  */
 const TALL_CSS = ':host { height: auto; overflow: visible; }';
 

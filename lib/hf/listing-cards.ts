@@ -88,6 +88,20 @@ export function readCardTitle(card: Element, id: string): string | undefined {
 }
 
 /**
+ * The date each copy of a card shows in its byline ("Published on Sep 8, 2026", "Sep 8, 2026"), in
+ * document order: Hugging Face renders a card twice, for wide and for narrow windows.
+ */
+export function shownDatesOf(card: Element): Element[] {
+  const dates: Element[] = [];
+  for (const span of card.querySelectorAll('span, time')) {
+    if (span.children.length > 0) continue;
+    const text = textOf(span);
+    if (text.length <= 30 && isShownDate(text)) dates.push(span);
+  }
+  return dates;
+}
+
+/**
  * What a card shows about its paper. Missing or malformed pieces are left out; a card without a
  * readable title gives undefined.
  */
@@ -145,12 +159,8 @@ function readOrganization(card: Element): { handle: string; name: string } | und
 }
 
 function readDate(card: Element, today: Date): string | undefined {
-  for (const span of card.querySelectorAll('span, time')) {
-    if (span.children.length > 0) continue;
-    const text = textOf(span);
-    if (text.length <= 30 && isShownDate(text)) return parseShownDate(text, today);
-  }
-  return undefined;
+  const shown = shownDatesOf(card)[0];
+  return shown && parseShownDate(textOf(shown), today);
 }
 
 function readUpvotes(card: Element): number | undefined {

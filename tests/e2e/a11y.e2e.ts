@@ -91,13 +91,15 @@ describe(`accessibility in ${BROWSER}`, () => {
     const paper = FIXTURE_PAGES.daily.papers[0]!;
     const save = { card: paper.id, role: 'button', name: /Save/ };
     await page.one(save);
-    // Tab from the card's last link of the page's own (of the copy on screen) into our controls.
-    await page.evaluate(() =>
-      [...document.querySelector('article')!.querySelectorAll('a')]
-        .filter((a) => a.textContent?.includes('arXiv Page') && a.checkVisibility())
-        .at(-1)!
-        .focus(),
-    );
+    // Tab into our controls from the page's own link just before them (the bar sits in the byline of
+    // the copy of the card on screen).
+    const fromCopyOnScreen = await page.evaluate((id) => {
+      const host = document.querySelector(`[data-papershelf-id="${id}"]`)!;
+      const copy = host.closest('article > *')!;
+      [...copy.querySelectorAll('a')].filter((a) => a.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1)!.focus();
+      return copy.checkVisibility();
+    }, paper.id);
+    expect(fromCopyOnScreen).toBe(true);
     await page.press('Tab');
     await page.press('Enter');
     await expect.poll(() => page.pressed(save)).toBe(true);

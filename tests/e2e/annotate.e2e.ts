@@ -48,6 +48,39 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     },
   );
 
+  it('puts the bar in the byline of the copy of the card the reader sees, so the page gets no longer', async () => {
+    const page = await open('trending');
+    const paper = FIXTURE_PAGES.trending.papers[0]!;
+    /** What the bar follows, whether the reader sees it, and how much taller the card is than the copy shown. */
+    const where = () =>
+      page.evaluate((id) => {
+        const host = document.querySelector(`[data-papershelf-id="${id}"]`)!;
+        const card = host.closest('article')!;
+        const copy = [...card.children].find((c) => c.checkVisibility())!;
+        return {
+          after: host.previousElementSibling?.textContent?.startsWith('Published on') ? 'wide date' : host.previousElementSibling?.textContent ? 'narrow date' : 'nothing',
+          seen: host.checkVisibility() && host.getBoundingClientRect().width > 0,
+          added: Math.round(card.getBoundingClientRect().height - copy.getBoundingClientRect().height),
+        };
+      }, paper.id);
+    await page.setViewport({ width: 1280, height: 900 });
+    await expect.poll(where).toEqual({ after: 'wide date', seen: true, added: 2 }); // 2: the card's border
+
+    await page.setViewport({ width: 600, height: 900 });
+    await expect.poll(where).toEqual({ after: 'narrow date', seen: true, added: 2 });
+    const save = { card: paper.id, role: 'button', name: /Save/ };
+    await page.click(save);
+    await expect.poll(() => page.pressed(save)).toBe(true);
+    expect((await library()).map((p) => p.id)).toContain(paper.id);
+
+    await page.setViewport({ width: 1280, height: 900 });
+    await expect.poll(where).toEqual({ after: 'wide date', seen: true, added: 2 });
+    expect(await page.pressed(save)).toBe(true);
+    await page.click(save);
+    await expect.poll(() => page.pressed(save)).toBe(false);
+    await page.close();
+  });
+
   it("puts the controls next to the title on a paper's own page", async () => {
     const page = await open('paper');
     const id = FIXTURE_PAGES.paper.papers[0]!.id;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readDataBlob } from '@/lib/hf/data-blob';
-import { findCards } from '@/lib/hf/listing-cards';
+import { findCards, shownDatesOf } from '@/lib/hf/listing-cards';
 import { read as readPaperPage } from '@/lib/hf/pages/paper';
 import { read as readListing } from '@/lib/hf/pages/listing';
 import { PaperMetadataSchema } from '@/lib/paper/model';
@@ -178,6 +178,14 @@ describe('real Hugging Face excerpts', () => {
       github: { repo: 'https://github.com/TokenRhythm/NeoHorse', stars: 1660 },
       thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2609.08183.png',
     });
+  });
+
+  it("finds the date in the byline of both copies of the real card, where the card's bar goes", () => {
+    const doc = parsePage(readFileSync(`${SHARED}/trending-2026-10-card-org-2609.08183.html`, 'utf8'));
+    const dates = shownDatesOf(doc.querySelector('article')!);
+    expect(dates.map((d) => d.textContent)).toEqual(['Published on Sep 8, 2026', 'Sep 8, 2026']);
+    // Each sits in the byline, after the organization chip.
+    for (const date of dates) expect(date.parentElement!.querySelector('a[href="/TokenRhythm"]')).not.toBeNull();
   });
 
   it('reads the real page head: a cut-off blob and a cut-off first card do not throw', () => {

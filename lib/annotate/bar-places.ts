@@ -1,0 +1,47 @@
+import { shownDatesOf } from '@/lib/hf/listing-cards';
+
+/** Where a bar sits: in a card's byline, on a line of its own at the card's end, or after a heading. */
+export type BarPlacement = 'byline' | 'card' | 'heading';
+
+/**
+ * Puts bars in the page. On a listing card the bar goes right after the date in the byline
+ * ("TokenRhythm · Published on Sep 8, 2026"), in the copy of the card the reader sees: it takes no
+ * line of its own, so the page gets no longer, and a reader scrolling through a thousand cards does
+ * not scroll further for it. A card that shows no date gets the bar on a line of its own at its end.
+ */
+export class BarPlaces {
+  /**
+   * Which copy of a card the reader sees (Hugging Face renders each card twice, for wide and for
+   * narrow windows, and hides one): asked of the first card and taken to hold for all of them.
+   */
+  private shown: number | undefined;
+
+  /** Where the bar of `card` goes. */
+  placementOf(card: Element): BarPlacement {
+    return card.tagName !== 'A' && shownDatesOf(card).length > 0 ? 'byline' : 'card';
+  }
+
+  /** Puts `host` in `card` at `placement`. */
+  place(card: Element, host: Element, placement: BarPlacement): void {
+    if (placement === 'heading' || card.tagName === 'A') return card.after(host);
+    const dates = placement === 'byline' ? shownDatesOf(card) : [];
+    if (dates.length === 0) return card.append(host);
+    this.shown ??= Math.max(0, dates.findIndex(isShown));
+    (dates[this.shown] ?? dates[0]!).after(host);
+  }
+
+  /**
+   * After the window changed size: whether the reader now sees the other copy of the cards (`host`
+   * is a placed bar). The next `place` then puts bars in the copy now shown.
+   */
+  shownCopyChanged(host: Element): boolean {
+    if (this.shown === undefined || isShown(host)) return false;
+    this.shown = undefined;
+    return true;
+  }
+}
+
+/** Whether the reader can see `element`: only its styles are asked, not its layout. */
+function isShown(element: Element): boolean {
+  return element.checkVisibility?.() ?? true;
+}

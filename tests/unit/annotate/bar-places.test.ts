@@ -1,0 +1,65 @@
+import { BarPlaces } from '@/lib/annotate/bar-places';
+import { shownDatesOf } from '@/lib/hf/listing-cards';
+import { FIXTURE_PAGES, parsePage } from '../../fixtures/hf/pages';
+
+function listing() {
+  const page = parsePage(FIXTURE_PAGES.trending.html());
+  document.body.replaceChildren(...[...page.body.childNodes].map((node) => document.importNode(node, true)));
+  const cards = [...document.querySelectorAll('article')];
+  expect(cards).toHaveLength(FIXTURE_PAGES.trending.papers.length);
+  return cards;
+}
+
+const host = () => document.createElement('div');
+
+/** Makes the reader see only the `shown` copy of every card (0 wide, 1 narrow), as the site's styles do. */
+function showCopy(cards: Element[], shown: number) {
+  for (const card of cards) shownDatesOf(card).forEach((date, i) => (((date.parentElement!.parentElement!.parentElement as HTMLElement).style.display = i === shown ? 'flex' : 'none')));
+}
+
+describe('where a card bar goes', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('goes right after the date in the byline, so the card gets no line for it', () => {
+    const [card] = listing();
+    const places = new BarPlaces();
+    const bar = host();
+    expect(places.placementOf(card!)).toBe('byline');
+    places.place(card!, bar, 'byline');
+    expect(bar.previousElementSibling?.textContent).toMatch(/^Published on /);
+    // Nothing else of the card changed: the byline holds the bar and the card's own children are the two copies.
+    expect(bar.parentElement!.textContent).toContain('·');
+    expect([...card!.children].every((child) => child.tagName === 'DIV' && !child.hasAttribute('data-papershelf-id'))).toBe(true);
+  });
+
+  it('goes in the copy of the card the reader sees, and follows when the window shows the other', () => {
+    const cards = listing();
+    showCopy(cards, 1);
+    const places = new BarPlaces();
+    const first = host();
+    places.place(cards[0]!, first, 'byline');
+    expect(first.previousElementSibling?.textContent).not.toMatch(/^Published on /);
+    expect(shownDatesOf(cards[0]!)[1]!.nextElementSibling).toBe(first);
+
+    expect(places.shownCopyChanged(first)).toBe(false);
+    showCopy(cards, 0);
+    expect(places.shownCopyChanged(first)).toBe(true);
+    places.place(cards[0]!, first, 'byline');
+    expect(first.previousElementSibling?.textContent).toMatch(/^Published on /);
+    const second = host();
+    places.place(cards[1]!, second, 'byline');
+    expect(second.previousElementSibling?.textContent).toMatch(/^Published on /);
+  });
+
+  it('goes on a line of its own at the end of a card that shows no date', () => {
+    const [card] = listing();
+    for (const date of shownDatesOf(card!)) date.remove();
+    const places = new BarPlaces();
+    const bar = host();
+    expect(places.placementOf(card!)).toBe('card');
+    places.place(card!, bar, 'card');
+    expect(card!.lastElementChild).toBe(bar);
+  });
+});
