@@ -10,7 +10,8 @@ import { useAction } from '@/components/popup/useAction';
 import { VirtualList } from '@/components/popup/VirtualList';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 
-const FIRST_PAGE = 30;
+/** Rows read at once when the view opens (main.tsx reads them ahead). */
+export const FIRST_PAGE = 30;
 
 const SORTS: { value: LibrarySort; label: MessageKey }[] = [
   { value: 'relevance', label: 'popup_sort_relevance' },

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { FIRST_PAGE } from '@/components/popup/LibraryView';
 import { Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { StorageRefused } from '@/components/StorageRefused';
@@ -66,6 +67,9 @@ const services: PopupServices = {
     return () => browser.storage.onChanged.removeListener(handler);
   },
 };
+
+// The library's first rows are read while the browser says which tab this is, before the view asks.
+services.library.readNewestAhead(FIRST_PAGE);
 
 const root = createRoot(document.getElementById('root')!);
 root.render(

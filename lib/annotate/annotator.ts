@@ -35,6 +35,8 @@ interface Annotation {
   bar: CardBar;
   /** What the page says about the paper, read the first time it is needed. */
   paper?: PaperMetadataInput;
+  /** The card's title alone, read the first time it is needed (each new batch of cards asks again). */
+  title?: string;
 }
 
 const MUTATION_DEBOUNCE_MS = 60;
@@ -87,7 +89,7 @@ export class Annotator {
       text: (id) => {
         const first = this.byId.get(id)?.values().next().value;
         const known = first?.paper ?? this.dataBlob().get(id);
-        const title = known?.title ?? (first && readCardTitle(first.card, id));
+        const title = known?.title ?? (first && (first.title ??= readCardTitle(first.card, id)));
         return title ? { title, summary: known?.summary ?? '' } : undefined;
       },
       showSaved: (ids, saved) => this.showSaved(ids, saved),
@@ -215,10 +217,10 @@ export class Annotator {
     let added = 0;
     await scanCards(
       roots,
-      (found) => {
-        const fresh = found.filter((card) => this.attach(card, 'card'));
+      (card) => this.attach(card, 'card'),
+      (fresh) => {
         added += fresh.length;
-        if (fresh.length > 0) states.push(this.loadStates(fresh.map((c) => c.id)));
+        states.push(this.loadStates(fresh.map((c) => c.id)));
       },
       () => this.nextTask(),
     );
@@ -251,21 +253,21 @@ export class Annotator {
       return false;
     }
     if (existing) this.forget(existing);
-    const placement = where === 'heading' ? 'heading' : this.places.placementOf(element);
-    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement, isTrusted: this.deps.isTrusted });
+    const spot = where === 'heading' ? ({ placement: 'heading', anchor: element } as const) : this.places.spotFor(element);
+    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement: spot.placement, isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
-    const annotation: Annotation = { id, card: element, placement, bar };
+    const annotation: Annotation = { id, card: element, placement: spot.placement, bar };
     this.byCard.set(element, annotation);
     let set = this.byId.get(id);
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
-    this.place(annotation);
+    this.places.put(bar.host, spot);
     this.builder.add(bar);
     return true;
   }
 
   private place({ card, placement, bar }: Annotation) {
-    this.places.place(card, bar.host, placement);
+    this.places.put(bar.host, placement === 'heading' ? { placement, anchor: card } : this.places.spotFor(card));
   }
 
   private forget(annotation: Annotation) {

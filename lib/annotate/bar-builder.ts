@@ -7,8 +7,8 @@ export const FIRST_SCREENFUL = 12;
 /**
  * Builds card bars: the first screenful at once, the rest in slices of a few milliseconds, one slice
  * a task, until every card has its bar. All of it happens while the page loads, not while the
- * reader scrolls. Bars are in the page before they are built (an empty host of the bar's height), so
- * building one lays out and paints that bar alone.
+ * reader scrolls. Bars are in the page before they are built (an empty host: in a byline, or a line of
+ * the bar's height at a card's end), so building one lays out and paints that bar and its byline alone.
  */
 export class BarBuilder {
   private queue: CardBar[] = [];

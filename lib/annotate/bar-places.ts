@@ -3,6 +3,12 @@ import { shownDatesOf } from '@/lib/hf/listing-cards';
 /** Where a bar sits: in a card's byline, on a line of its own at the card's end, or after a heading. */
 export type BarPlacement = 'byline' | 'card' | 'heading';
 
+/** A bar's place: after `anchor` (a date, a heading, a card that is a link), or at the end of a card. */
+export interface BarSpot {
+  placement: BarPlacement;
+  anchor: Element;
+}
+
 /**
  * Puts bars in the page. On a listing card the bar goes right after the date in the byline
  * ("TokenRhythm · Published on Sep 8, 2026"), in the copy of the card the reader sees: it takes no
@@ -16,23 +22,23 @@ export class BarPlaces {
    */
   private shown: number | undefined;
 
-  /** Where the bar of `card` goes. */
-  placementOf(card: Element): BarPlacement {
-    return card.tagName !== 'A' && shownDatesOf(card).length > 0 ? 'byline' : 'card';
+  /** Where the bar of `card` goes: after the date the reader sees, or at the card's end. */
+  spotFor(card: Element): BarSpot {
+    const dates = card.tagName === 'A' ? [] : shownDatesOf(card);
+    if (dates.length === 0) return { placement: 'card', anchor: card };
+    this.shown ??= Math.max(0, dates.findIndex(isShown));
+    return { placement: 'byline', anchor: dates[this.shown] ?? dates[0]! };
   }
 
-  /** Puts `host` in `card` at `placement`. */
-  place(card: Element, host: Element, placement: BarPlacement): void {
-    if (placement === 'heading' || card.tagName === 'A') return card.after(host);
-    const dates = placement === 'byline' ? shownDatesOf(card) : [];
-    if (dates.length === 0) return card.append(host);
-    this.shown ??= Math.max(0, dates.findIndex(isShown));
-    (dates[this.shown] ?? dates[0]!).after(host);
+  /** Puts `host` at `spot`. */
+  put(host: Element, { placement, anchor }: BarSpot): void {
+    if (placement === 'card' && anchor.tagName !== 'A') anchor.append(host);
+    else anchor.after(host);
   }
 
   /**
    * After the window changed size: whether the reader now sees the other copy of the cards (`host`
-   * is a placed bar). The next `place` then puts bars in the copy now shown.
+   * is a placed bar). The next `spotFor` then finds the copy now shown.
    */
   shownCopyChanged(host: Element): boolean {
     if (this.shown === undefined || isShown(host)) return false;

@@ -2,7 +2,7 @@
  * The height of a bar on a line of its own (a card with no byline): reserved before the bar is built,
  * so building it moves nothing on the page.
  */
-export const BAR_HEIGHT_PX = 28;
+const BAR_HEIGHT_PX = 28;
 
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `

@@ -94,7 +94,9 @@ export function readCardTitle(card: Element, id: string): string | undefined {
 export function shownDatesOf(card: Element): Element[] {
   const dates: Element[] = [];
   for (const span of card.querySelectorAll('span, time')) {
-    if (span.children.length > 0) continue;
+    // Most spans are names and counts: the cheap tests first (a bar is placed by this on every card).
+    const raw = span.textContent ?? '';
+    if (raw.length > 60 || span.children.length > 0 || !/\d/.test(raw)) continue;
     const text = textOf(span);
     if (text.length <= 30 && isShownDate(text)) dates.push(span);
   }

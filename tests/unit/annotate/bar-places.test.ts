@@ -26,8 +26,9 @@ describe('where a card bar goes', () => {
     const [card] = listing();
     const places = new BarPlaces();
     const bar = host();
-    expect(places.placementOf(card!)).toBe('byline');
-    places.place(card!, bar, 'byline');
+    const spot = places.spotFor(card!);
+    expect(spot.placement).toBe('byline');
+    places.put(bar, spot);
     expect(bar.previousElementSibling?.textContent).toMatch(/^Published on /);
     // Nothing else of the card changed: the byline holds the bar and the card's own children are the two copies.
     expect(bar.parentElement!.textContent).toContain('·');
@@ -39,17 +40,17 @@ describe('where a card bar goes', () => {
     showCopy(cards, 1);
     const places = new BarPlaces();
     const first = host();
-    places.place(cards[0]!, first, 'byline');
+    places.put(first, places.spotFor(cards[0]!));
     expect(first.previousElementSibling?.textContent).not.toMatch(/^Published on /);
     expect(shownDatesOf(cards[0]!)[1]!.nextElementSibling).toBe(first);
 
     expect(places.shownCopyChanged(first)).toBe(false);
     showCopy(cards, 0);
     expect(places.shownCopyChanged(first)).toBe(true);
-    places.place(cards[0]!, first, 'byline');
+    places.put(first, places.spotFor(cards[0]!));
     expect(first.previousElementSibling?.textContent).toMatch(/^Published on /);
     const second = host();
-    places.place(cards[1]!, second, 'byline');
+    places.put(second, places.spotFor(cards[1]!));
     expect(second.previousElementSibling?.textContent).toMatch(/^Published on /);
   });
 
@@ -58,8 +59,9 @@ describe('where a card bar goes', () => {
     for (const date of shownDatesOf(card!)) date.remove();
     const places = new BarPlaces();
     const bar = host();
-    expect(places.placementOf(card!)).toBe('card');
-    places.place(card!, bar, 'card');
+    const spot = places.spotFor(card!);
+    expect(spot.placement).toBe('card');
+    places.put(bar, spot);
     expect(card!.lastElementChild).toBe(bar);
   });
 });

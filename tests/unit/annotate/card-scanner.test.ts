@@ -1,0 +1,33 @@
+import { scanCards, SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
+import type { FoundCard } from '@/lib/hf/listing-cards';
+import { FIXTURE_PAGES, parsePage } from '../../fixtures/hf/pages';
+
+describe('scanning a page for cards', () => {
+  it('handles each card inside its slice, so slow handling makes more, shorter slices and no long task', async () => {
+    const page = parsePage(FIXTURE_PAGES.trending.html());
+    const cards = FIXTURE_PAGES.trending.papers.length;
+    let clock = 0;
+    const slices: number[] = [];
+    let inSlice = 0;
+    const taken: FoundCard[] = [];
+    await scanCards(
+      [page.body],
+      (card) => {
+        clock += 1; // each card takes a millisecond to handle (place its bar, say)
+        inSlice++;
+        return card.id !== FIXTURE_PAGES.trending.papers[0]!.id; // the first is already annotated
+      },
+      (accepted) => taken.push(...accepted),
+      async () => {
+        slices.push(inSlice);
+        inSlice = 0;
+      },
+      () => clock,
+    );
+    slices.push(inSlice);
+    expect(slices.reduce((a, b) => a + b, 0)).toBe(cards);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_BUDGET_MS);
+    expect(slices.length).toBeGreaterThanOrEqual(Math.ceil(cards / SLICE_BUDGET_MS));
+    expect(taken.map((c) => c.id)).toEqual(FIXTURE_PAGES.trending.papers.slice(1).map((p) => p.id));
+  });
+});
