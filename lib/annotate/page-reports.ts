@@ -10,33 +10,42 @@ import type { PaperMetadataInput } from '@/lib/paper/model';
  * page as it needs: ids, titles, or (for the popup, and only then) whole cards a slice at a time.
  */
 
+/** Runs `each` over `ids`, yielding a task whenever a slice's time is up: pages hold thousands of cards. */
+async function inSlices(page: AnnotatedPage, ids: string[], each: (id: string) => void): Promise<void> {
+  let deadline = performance.now() + SLICE_BUDGET_MS;
+  for (const id of ids) {
+    if (performance.now() > deadline) {
+      await page.nextTask();
+      deadline = performance.now() + SLICE_BUDGET_MS;
+    }
+    each(id);
+  }
+}
+
 /**
  * What the page shows about each of its papers, in page order: read now (cards not read before),
  * a slice at a time, for the popup's "On this page".
  */
 export async function pagePapers(page: AnnotatedPage): Promise<PagePapersReply> {
   const papers: PaperMetadataInput[] = [];
-  let deadline = performance.now() + SLICE_BUDGET_MS;
-  for (const id of page.ids()) {
-    if (performance.now() > deadline) {
-      await page.nextTask();
-      deadline = performance.now() + SLICE_BUDGET_MS;
-    }
+  await inSlices(page, page.ids(), (id) => {
     const paper = page.paper(id);
     if (paper) papers.push(paper);
-  }
+  });
   return { url: page.location().href, papers };
 }
 
 /**
  * Asks which of the page's papers are most like the reader's library (at most a fifth of them) and
  * which were marked Not interested, and marks their cards. The background learns from titles and
- * abstracts: those in the page's data, else each card's title (read cheaply, not the whole card).
+ * abstracts: those in the page's data, else each card's title (read cheaply, not the whole card, and
+ * a slice at a time).
  */
 export async function markForYou(page: AnnotatedPage): Promise<void> {
-  const papers = page.ids().flatMap((id) => {
+  const papers: { id: string; title: string; summary: string }[] = [];
+  await inSlices(page, page.ids(), (id) => {
     const text = page.text(id);
-    return text ? [{ id, title: text.title, summary: text.summary.slice(0, 2000) }] : [];
+    if (text) papers.push({ id, title: text.title, summary: text.summary.slice(0, 2000) });
   });
   if (papers.length === 0) return;
   const reply = await page.send({ type: 'cardForYou', papers });
