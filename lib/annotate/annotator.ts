@@ -207,7 +207,8 @@ export class Annotator {
     this.deps.setTimeout(() => {
       this.resizeTimer = false;
       const placed = [...this.byCard.values()].filter((a) => a.placement === 'byline' && a.bar.host.isConnected);
-      if (placed.length > 0 && this.places.shownCopyChanged(placed[0]!.bar.host)) for (const a of placed) this.place(a);
+      const sample = placed[0];
+      if (sample && this.places.shownCopyChanged(sample.bar.host, sample.card)) for (const a of placed) this.place(a);
     }, RESIZE_DEBOUNCE_MS);
   }
 

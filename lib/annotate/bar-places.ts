@@ -38,10 +38,11 @@ export class BarPlaces {
 
   /**
    * After the window changed size: whether the reader now sees the other copy of the cards (`host`
-   * is a placed bar). The next `spotFor` then finds the copy now shown.
+   * is a placed bar, `card` its card; a card the site hides altogether tells nothing). The next
+   * `spotFor` then finds the copy now shown.
    */
-  shownCopyChanged(host: Element): boolean {
-    if (this.shown === undefined || isShown(host)) return false;
+  shownCopyChanged(host: Element, card: Element): boolean {
+    if (this.shown === undefined || isShown(host) || !isShown(card)) return false;
     this.shown = undefined;
     return true;
   }

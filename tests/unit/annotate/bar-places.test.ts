@@ -44,9 +44,12 @@ describe('where a card bar goes', () => {
     expect(first.previousElementSibling?.textContent).not.toMatch(/^Published on /);
     expect(shownDatesOf(cards[0]!)[1]!.nextElementSibling).toBe(first);
 
-    expect(places.shownCopyChanged(first)).toBe(false);
+    expect(places.shownCopyChanged(first, cards[0]!)).toBe(false);
     showCopy(cards, 0);
-    expect(places.shownCopyChanged(first)).toBe(true);
+    cards[0]!.setAttribute('style', 'display: none');
+    expect(places.shownCopyChanged(first, cards[0]!), 'a card hidden altogether tells nothing').toBe(false);
+    cards[0]!.removeAttribute('style');
+    expect(places.shownCopyChanged(first, cards[0]!)).toBe(true);
     places.put(first, places.spotFor(cards[0]!));
     expect(first.previousElementSibling?.textContent).toMatch(/^Published on /);
     const second = host();
