@@ -254,7 +254,7 @@ export class Annotator {
       return false;
     }
     if (existing) this.forget(existing);
-    const spot = where === 'heading' ? ({ placement: 'heading', anchor: element } as const) : this.places.spotFor(element);
+    const spot = this.places.spotFor(element, where === 'heading');
     const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement: spot.placement, isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
     const annotation: Annotation = { id, card: element, placement: spot.placement, bar };
@@ -268,7 +268,7 @@ export class Annotator {
   }
 
   private place({ card, placement, bar }: Annotation) {
-    this.places.put(bar.host, placement === 'heading' ? { placement, anchor: card } : this.places.spotFor(card));
+    this.places.put(bar.host, this.places.spotFor(card, placement === 'heading'));
   }
 
   private forget(annotation: Annotation) {

@@ -22,8 +22,12 @@ export class BarPlaces {
    */
   private shown: number | undefined;
 
-  /** Where the bar of `card` goes: after the date the reader sees, or at the card's end. */
-  spotFor(card: Element): BarSpot {
+  /**
+   * Where the bar of `card` goes: after a paper page's heading (`heading`), after the date the reader
+   * sees, or at the card's end.
+   */
+  spotFor(card: Element, heading = false): BarSpot {
+    if (heading) return { placement: 'heading', anchor: card };
     const dates = card.tagName === 'A' ? [] : shownDatesOf(card);
     if (dates.length === 0) return { placement: 'card', anchor: card };
     this.shown ??= Math.max(0, dates.findIndex(isShown));
