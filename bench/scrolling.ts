@@ -6,7 +6,7 @@ import { findChromium } from '../tests/e2e/harness/chromium/find-chromium';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { realListing } from './real-markup';
 import { summarize, type Figure } from './stats';
-import { traceMainThread, type MainThreadTime } from './trace';
+import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
 
 const URL_PATH = '/papers/trending';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -99,15 +99,11 @@ export async function measureScrolling(cards: number, runs: number): Promise<Scr
   }
   await plain.close();
   await ext.close();
-  const kinds = [...new Set([...alone, ...withExt].flatMap((t) => Object.keys(t.byKind)))];
-  const addedByKind = Object.fromEntries(
-    kinds.map((kind) => [kind, summarize(withExt.map((t, i) => (t.byKind[kind] ?? 0) - (alone[i]!.byKind[kind] ?? 0))).median]),
-  );
   return {
     cards,
     pageOwn: summarize(alone.map((t) => t.total)),
     added: summarize(withExt.map((t, i) => t.total - alone[i]!.total)),
-    addedByKind,
+    addedByKind: addedByKind(alone, withExt),
     longTasksAlone: summarize(alone.map((t) => t.longTasks.length)),
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
     causedLongTasks: Math.max(...withExt.map((t) => t.causedLongTasks)),

@@ -13,20 +13,23 @@ export type Substitution = string | number;
 
 const messages = () => browserI18n()!;
 
-// A listing of a thousand cards asks for the same few messages thousands of times.
-const withoutSubstitutions = new Map<string, string>();
+// A listing of a thousand cards asks for the same few messages thousands of times (each bar's name
+// among them): each message is asked of the browser once, with marks where its substitutions go.
+const templates = new Map<string, string>();
+const mark = (i: number) => `\uE000${i}\uE001`;
+const MARKS = /\uE000(\d)\uE001/g;
 
 /**
  * The message `key` in the reader's language (English when it has no translation), with `$1`…`$9`
  * replaced by `substitutions`.
  */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
-  if (substitutions.length === 0) {
-    let text = withoutSubstitutions.get(key);
-    if (text === undefined) withoutSubstitutions.set(key, (text = messages().getMessage(key)));
-    return text;
-  }
-  return messages().getMessage(key, substitutions.map((s) => (typeof s === 'number' ? formatCount(s) : s)));
+  const cacheKey = `${key}/${substitutions.length}`;
+  let template = templates.get(cacheKey);
+  if (template === undefined) templates.set(cacheKey, (template = messages().getMessage(key, substitutions.map((_, i) => mark(i)))));
+  if (substitutions.length === 0) return template;
+  const values = substitutions.map((s) => (typeof s === 'number' ? formatCount(s) : s));
+  return template.replace(MARKS, (_, i: string) => values[Number(i)]!);
 }
 
 let pluralRules: Intl.PluralRules | undefined;

@@ -12,6 +12,7 @@ import { BarPlaces, type BarPlacement } from '@/lib/annotate/bar-places';
 import { cardActions } from '@/lib/annotate/card-actions';
 import { CardBar } from '@/lib/annotate/card-bar';
 import { scanCards } from '@/lib/annotate/card-scanner';
+import { NearScreen } from '@/lib/annotate/near-screen';
 import { markForYou, pagePapers, seenReporter, sendDetails } from '@/lib/annotate/page-reports';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
@@ -30,8 +31,10 @@ export interface AnnotatorDeps {
 interface Annotation {
   id: string;
   card: Element;
-  /** Where the bar goes: in a card's byline or at its end, or after a paper page's heading. */
-  placement: BarPlacement;
+  /** A paper page's heading rather than a listing card. */
+  heading: boolean;
+  /** Where the bar went (in a card's byline or at its end, or after a heading), once it is built. */
+  placement?: BarPlacement;
   bar: CardBar;
   /** What the page says about the paper, read the first time it is needed. */
   paper?: PaperMetadataInput;
@@ -47,8 +50,9 @@ const STATE_BATCH = 500;
 
 /**
  * Keeps PaperShelf's bar on every paper card of the page, and only coordinates: the scanner finds
- * cards (ids only), the builder puts bars in place a slice at a time, each bar's features draw
- * themselves, and cards are read in full only when a paper is saved or the popup asks.
+ * cards (ids only), a card's bar is built when the card comes near the screen (or, on a page that
+ * draws every card at once, by the builder a slice at a time), each bar's features draw themselves,
+ * and cards are read in full only when a paper is saved or the popup asks.
  */
 export class Annotator {
   private readonly byCard = new Map<Element, Annotation>();
@@ -56,6 +60,10 @@ export class Annotator {
   private readonly pendingRoots = new Set<Node>();
   private readonly builder: BarBuilder;
   private readonly places = new BarPlaces();
+  /** Tells when a card that waits for the screen comes near it (undefined until started). */
+  private nearScreen: NearScreen | undefined;
+  /** Cards whose bars wait until the card comes near the screen. */
+  private readonly waiting = new Map<Element, Annotation>();
   private resizeTimer = false;
   /** Stops the window listeners when PaperShelf stops on the page. */
   private listening: AbortController | undefined;
@@ -117,6 +125,7 @@ export class Annotator {
     this.theme.observe(html, { attributes: true, attributeFilter: ['class'] });
     this.listening = new AbortController();
     document.defaultView?.addEventListener('resize', () => this.onResize(), { signal: this.listening.signal });
+    this.nearScreen = new NearScreen(document, (card) => this.onNearScreen(card), this.listening.signal);
     return this.rescan();
   }
 
@@ -124,10 +133,10 @@ export class Annotator {
     this.observer?.disconnect();
     this.theme?.disconnect();
     this.listening?.abort();
-    this.builder.reset();
     for (const a of this.byCard.values()) a.bar.remove();
     this.byCard.clear();
     this.byId.clear();
+    this.waiting.clear();
   }
 
   /** Reads the whole page again: after in-page navigation it may be another listing or a paper page. */
@@ -135,7 +144,7 @@ export class Annotator {
     this.href = this.deps.location().href;
     return this.enqueue(async () => {
       this.forgetDetached();
-      this.builder.reset();
+      this.builder.restart();
       const page = papersPageKind(this.deps.location());
       if (page.kind === 'other') {
         // The site navigated away from its papers pages: nothing here is a paper card.
@@ -206,9 +215,9 @@ export class Annotator {
     this.resizeTimer = true;
     this.deps.setTimeout(() => {
       this.resizeTimer = false;
-      const placed = [...this.byCard.values()].filter((a) => a.placement === 'byline' && a.bar.host.isConnected);
+      const placed = [...this.byCard.values()].filter((a) => a.placement === 'byline' && a.bar.host?.isConnected);
       const sample = placed[0];
-      if (sample && this.places.shownCopyChanged(sample.bar.host, sample.card)) for (const a of placed) this.place(a);
+      if (sample && this.places.shownCopyChanged(sample.bar.host!, sample.card)) for (const a of placed) this.place(a);
     }, RESIZE_DEBOUNCE_MS);
   }
 
@@ -245,34 +254,54 @@ export class Annotator {
     }
   }
 
-  /** Gives a newly found card its bar; false when the card already has one on the page. */
+  /**
+   * Takes a newly found card; false when the card already has its bar. The bar is built now when the
+   * card is on screen or near it (or the page draws every card at once), else when the card comes near.
+   */
   private attach({ id, element }: FoundCard, where: 'card' | 'heading'): boolean {
     const existing = this.byCard.get(element);
     if (existing && existing.id === id) {
       // The page re-rendered the card's insides and dropped our bar: put it back.
-      if (!existing.bar.host.isConnected && !existing.bar.isRemoved) this.place(existing);
+      if (existing.bar.host && !existing.bar.host.isConnected && !existing.bar.isRemoved) this.place(existing);
       return false;
     }
     if (existing) this.forget(existing);
-    const spot = this.places.spotFor(element, where === 'heading');
-    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { placement: spot.placement, isTrusted: this.deps.isTrusted });
+    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
-    const annotation: Annotation = { id, card: element, placement: spot.placement, bar };
+    const annotation: Annotation = { id, card: element, heading: where === 'heading', bar };
     this.byCard.set(element, annotation);
     let set = this.byId.get(id);
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
-    this.places.put(bar.host, spot);
-    this.builder.add(bar);
+    const near = this.nearScreen;
+    if (where === 'card' && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
+    else this.builder.add(() => this.build(annotation));
     return true;
   }
 
-  private place({ card, placement, bar }: Annotation) {
-    this.places.put(bar.host, this.places.spotFor(card, placement === 'heading'));
+  private onNearScreen(card: Element) {
+    const annotation = this.waiting.get(card);
+    if (!annotation) return;
+    this.waiting.delete(card);
+    this.build(annotation);
+  }
+
+  /** Builds the bar of a card still on the page and puts it in its place. */
+  private build(annotation: Annotation) {
+    const { card, heading, bar } = annotation;
+    if (bar.isBuilt || bar.isRemoved) return;
+    const spot = this.places.spotFor(card, heading);
+    annotation.placement = spot.placement;
+    this.places.put(bar.build(spot.placement), spot);
+  }
+
+  private place({ card, heading, bar }: Annotation) {
+    if (bar.host) this.places.put(bar.host, this.places.spotFor(card, heading));
   }
 
   private forget(annotation: Annotation) {
     annotation.bar.remove();
+    if (this.waiting.get(annotation.card) === annotation) this.waiting.delete(annotation.card);
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);
@@ -283,7 +312,7 @@ export class Annotator {
   private forgetDetached() {
     for (const annotation of [...this.byCard.values()]) {
       if (!annotation.card.isConnected) this.forget(annotation);
-      else if (!annotation.bar.host.isConnected && !annotation.bar.isRemoved) this.place(annotation);
+      else if (annotation.bar.host && !annotation.bar.host.isConnected && !annotation.bar.isRemoved) this.place(annotation);
     }
   }
 

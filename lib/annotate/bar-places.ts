@@ -1,4 +1,4 @@
-import { shownDatesOf } from '@/lib/hf/listing-cards';
+import { showsDate, shownDatesOf } from '@/lib/hf/listing-cards';
 
 /** Where a bar sits: in a card's byline, on a line of its own at the card's end, or after a heading. */
 export type BarPlacement = 'byline' | 'card' | 'heading';
@@ -21,6 +21,11 @@ export class BarPlaces {
    * narrow windows, and hides one): asked of the first card and taken to hold for all of them.
    */
   private shown: number | undefined;
+  /**
+   * Where the last card's dates were, as child positions from the card down: the cards of a list
+   * share their markup, so the next card's dates are looked for there first, not among all its spans.
+   */
+  private datePaths: number[][] = [];
 
   /**
    * Where the bar of `card` goes: after a paper page's heading (`heading`), after the date the reader
@@ -28,10 +33,18 @@ export class BarPlaces {
    */
   spotFor(card: Element, heading = false): BarSpot {
     if (heading) return { placement: 'heading', anchor: card };
-    const dates = card.tagName === 'A' ? [] : shownDatesOf(card);
+    const dates = card.tagName === 'A' ? [] : this.datesOf(card);
     if (dates.length === 0) return { placement: 'card', anchor: card };
     this.shown ??= Math.max(0, dates.findIndex(isShown));
     return { placement: 'byline', anchor: dates[this.shown] ?? dates[0]! };
+  }
+
+  private datesOf(card: Element): Element[] {
+    const known = this.datePaths.map((path) => path.reduce<Element | undefined>((at, i) => at?.children[i], card));
+    if (known.length > 0 && known.every((date) => date !== undefined && showsDate(date))) return known as Element[];
+    const dates = shownDatesOf(card);
+    this.datePaths = dates.map((date) => pathTo(card, date));
+    return dates;
   }
 
   /** Puts `host` at `spot`. */
@@ -50,6 +63,13 @@ export class BarPlaces {
     this.shown = undefined;
     return true;
   }
+}
+
+/** The child positions that lead from `ancestor` down to `element`. */
+function pathTo(ancestor: Element, element: Element): number[] {
+  const path: number[] = [];
+  for (let at = element; at !== ancestor && at.parentElement; at = at.parentElement) path.unshift(Array.prototype.indexOf.call(at.parentElement.children, at));
+  return path;
 }
 
 /** Whether the reader can see `element`: only its styles are asked, not its layout. */

@@ -16,7 +16,6 @@ import { t } from '@/lib/i18n';
 export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];
 
 export interface CardBarOptions {
-  placement?: BarPlacement;
   /** Which events count as the user's own; only tests replace it (their events are synthetic). */
   isTrusted?: (event: Event) => boolean;
   features?: readonly CardFeature[];
@@ -54,24 +53,24 @@ function changes(current: CardState, next: Partial<CardState>): boolean {
 
 /** Events stopped at the bar so that the card around it (a link, the page's shortcuts) never sees them. */
 const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
+/** One listener for every bar (it holds nothing of a bar, and goes with the host when the bar is removed). */
+const keepFromPage = (event: Event) => event.stopPropagation();
 
 /**
  * PaperShelf's bar on one paper card. The page sees a host element with the paper's id (the page's
  * own data) and nothing else: the controls live in a closed shadow root, so page scripts can read
  * neither the saved state nor the tags, and every control acts on the user's own input only.
- * The host is cheap; the controls are built by `build()` when the card comes near the viewport.
+ * Until its card comes near the screen a bar is only its state: `build()` puts the host, the root and
+ * the controls together then, and the state it was told meanwhile shows at once.
  */
 export class CardBar {
-  readonly host: HTMLElement;
-  /** The closed root, for this extension's code only (page scripts cannot reach it). */
-  readonly root: ShadowRoot;
-  private built = false;
+  private drawn: { host: HTMLElement; root: ShadowRoot; bar: HTMLElement; placement: BarPlacement } | undefined;
   private tall = false;
-  private readonly placement: BarPlacement;
   private views: CardFeatureView[] = [];
-  private bar: HTMLElement | undefined;
   private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
-  private readonly abort = new AbortController();
+  /** Stops the controls' listeners; made with the controls (a page may hold thousands of bars never built). */
+  private abort: AbortController | undefined;
+  private removed = false;
   private readonly isTrusted: (event: Event) => boolean;
 
   constructor(
@@ -80,40 +79,48 @@ export class CardBar {
     private readonly document: Document,
     private readonly options: CardBarOptions = {},
   ) {
-    this.host = document.createElement('div');
-    this.host.setAttribute(ANNOTATION_ATTRIBUTE, id);
     this.isTrusted = options.isTrusted ?? ((event) => event.isTrusted);
-    this.placement = options.placement ?? 'card';
-    // The root and, for a bar on a line of its own, the line's height exist from the start, so that
-    // building the bar later moves nothing on the page (a bar in a byline only widens its byline).
-    this.root = this.host.attachShadow({ mode: 'closed' });
-    this.tall = this.sizedByContent;
-    applyControlsStyles(this.root, document, this.tall);
   }
 
-  /** A bar after a heading or in a byline is as tall as what it shows; one on its own line is reserved a line. */
-  private get sizedByContent(): boolean {
-    return this.placement === 'heading' || this.placement === 'byline';
+  /** The element the page sees (the paper's id and nothing else), once the bar is built. */
+  get host(): HTMLElement | undefined {
+    return this.drawn?.host;
+  }
+
+  /** The closed root, for this extension's code only (page scripts cannot reach it). */
+  get root(): ShadowRoot | undefined {
+    return this.drawn?.root;
   }
 
   get isRemoved(): boolean {
-    return this.abort.signal.aborted;
+    return this.removed;
   }
 
   get isBuilt(): boolean {
-    return this.built;
+    return this.drawn !== undefined;
   }
 
   get state(): CardState {
     return this.current;
   }
 
-  build(): void {
-    if (this.built) return;
-    this.built = true;
-    const { document, root } = this;
-    const bar = (this.bar = document.createElement('div'));
-    bar.className = `bar ${this.placement}`;
+  /**
+   * Builds the bar for its place and gives back its host, for the caller to put in the page. A bar
+   * after a heading or in a byline is as tall as what it shows; one on a line of its own grows to two
+   * lines when what it shows would wrap.
+   */
+  build(placement: BarPlacement = 'card'): HTMLElement {
+    if (this.drawn) return this.drawn.host;
+    const { document } = this;
+    const host = document.createElement('div');
+    host.setAttribute(ANNOTATION_ATTRIBUTE, this.id);
+    const root = host.attachShadow({ mode: 'closed' });
+    const bar = document.createElement('div');
+    this.drawn = { host, root, bar, placement };
+    const { signal } = (this.abort = new AbortController());
+    this.tall = this.sizedByContent || estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
+    applyControlsStyles(root, document, this.tall);
+    bar.className = `bar ${placement}`;
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
     this.setTheme(document.documentElement.classList.contains('dark'));
@@ -123,15 +130,19 @@ export class CardBar {
       document,
       actions: this.actions,
       state: () => this.current,
-      signal: this.abort.signal,
-      listen: (target, type, handler) =>
-        target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal: this.abort.signal }),
+      signal,
+      listen: (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal }),
     };
     this.views = (this.options.features ?? CARD_FEATURES).map((feature) => feature.init(context));
     for (const view of this.views) bar.append(...view.nodes);
     root.append(bar);
-    for (const type of KEPT_FROM_PAGE) this.host.addEventListener(type, (event) => event.stopPropagation(), { signal: this.abort.signal });
+    for (const type of KEPT_FROM_PAGE) host.addEventListener(type, keepFromPage);
     this.render();
+    return host;
+  }
+
+  private get sizedByContent(): boolean {
+    return this.drawn?.placement === 'heading' || this.drawn?.placement === 'byline';
   }
 
   /**
@@ -147,13 +158,14 @@ export class CardBar {
 
   /** Follows the page's light or dark theme. */
   setTheme(dark: boolean): void {
-    this.bar?.classList.toggle('dark', dark);
+    this.drawn?.bar.classList.toggle('dark', dark);
   }
 
   /** The card is gone: stop listening and take the bar off the page. */
   remove(): void {
-    this.abort.abort();
-    this.host.remove();
+    this.removed = true;
+    this.abort?.abort();
+    this.drawn?.host.remove();
   }
 
   private render() {
@@ -166,10 +178,10 @@ export class CardBar {
    * reading a layout would make the page lay out while bars are being built.
    */
   private fitHeight() {
-    if (!this.bar || this.sizedByContent) return;
+    if (!this.drawn || this.sizedByContent) return;
     const tall = estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
     if (tall === this.tall) return;
     this.tall = tall;
-    applyControlsStyles(this.root, this.document, tall);
+    applyControlsStyles(this.drawn.root, this.document, tall);
   }
 }

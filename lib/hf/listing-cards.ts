@@ -36,12 +36,16 @@ export function findCards(root: ParentNode): FoundCard[] {
 export function* cardsIn(root: ParentNode): Generator<FoundCard> {
   const seen = new Set<Element>();
   const crowded = new WeakSet<Element>(); // containers known to hold several papers
+  let last: Element | undefined;
   for (const link of root.querySelectorAll('a[href*="/papers/"]')) {
+    // The rest of the card just found (a card has about eight such links): passed over unread.
+    if (last?.contains(link)) continue;
     const id = paperIdOfLink(link);
     if (!id) continue;
     const element = link.closest('article') ?? climbToCard(link, id, crowded);
     if (!element || seen.has(element)) continue;
     seen.add(element);
+    last = element;
     yield { id, element };
   }
 }
@@ -73,13 +77,15 @@ function hasTitle(card: Element, id: string): boolean {
 
 /** A card's title alone: cheap, for when the rest of the card is not needed. */
 export function readCardTitle(card: Element, id: string): string | undefined {
+  const ours = (link: Element) => paperIdOfLink(link) === id && !link.closest(`[${ANNOTATION_ATTRIBUTE}]`);
+  // The heading's link first: asked directly, it is found without reading the card's other links.
+  for (const link of card.querySelectorAll(':is(h1, h2, h3, h4) a[href]')) {
+    const title = ours(link) ? textOf(link) : '';
+    if (title) return clip(title, LIMITS.title);
+  }
   let longest = '';
   for (const link of card.querySelectorAll('a[href]')) {
-    if (paperIdOfLink(link) !== id || link.closest(`[${ANNOTATION_ATTRIBUTE}]`)) continue;
-    if (link.closest('h1, h2, h3, h4')) {
-      const title = textOf(link);
-      if (title) return clip(title, LIMITS.title);
-    }
+    if (!ours(link)) continue;
     const text = textOf(link);
     // A link holding paragraphs of text is not a title (a damaged page can make one).
     if (text.length > longest.length && text.length <= 300 && !/^\d+$/.test(text)) longest = text;
@@ -93,14 +99,17 @@ export function readCardTitle(card: Element, id: string): string | undefined {
  */
 export function shownDatesOf(card: Element): Element[] {
   const dates: Element[] = [];
-  for (const span of card.querySelectorAll('span, time')) {
-    // Most spans are names and counts: the cheap tests first (a bar is placed by this on every card).
-    const raw = span.textContent ?? '';
-    if (raw.length > 60 || span.children.length > 0 || !/\d/.test(raw)) continue;
-    const text = textOf(span);
-    if (text.length <= 30 && isShownDate(text)) dates.push(span);
-  }
+  for (const span of card.querySelectorAll('span, time')) if (showsDate(span)) dates.push(span);
   return dates;
+}
+
+/** Whether `element` (a span or time of a card) shows the date alone. */
+export function showsDate(element: Element): boolean {
+  // Most spans are names and counts: the cheap tests first (a bar is placed by this on every card).
+  const raw = element.textContent ?? '';
+  if (raw.length > 60 || element.children.length > 0 || !/\d/.test(raw)) return false;
+  const text = textOf(element);
+  return text.length <= 30 && isShownDate(text);
 }
 
 /**

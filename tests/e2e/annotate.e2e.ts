@@ -39,11 +39,11 @@ async function library(): Promise<{ id: string; tags: string[]; summary: string;
 
 describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
   it.each(['daily', 'trending', 'weekly', 'search', 'variants', 'loggedIn', 'renamed'] as const)(
-    'annotates every card of the %s page exactly once',
+    'annotates every card of the %s page exactly once, each as it comes near the screen',
     async (name) => {
       const page = await open(name);
       const expected = FIXTURE_PAGES[name].papers.map((p) => [p.id, 1]);
-      await expect.poll(() => annotationsPerCard(page)).toEqual(expected);
+      await expect.poll(async () => (await page.scrollThrough(), annotationsPerCard(page))).toEqual(expected);
       await page.close();
     },
   );
@@ -169,7 +169,7 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
       grid.append(document.createRange().createContextualFragment(html));
     }, listingCards(extra));
     const daily = FIXTURE_PAGES.daily.papers.map((p) => [p.id, 1]);
-    await expect.poll(() => annotationsPerCard(page)).toEqual([...daily, ...extra.map((p) => [p.id, 1])]);
+    await expect.poll(async () => (await page.scrollThrough(), annotationsPerCard(page))).toEqual([...daily, ...extra.map((p) => [p.id, 1])]);
 
     // Switch to the trending list the way the site does: new URL, new cards, no page load.
     const trending = FIXTURE_PAGES.trending.papers.slice(0, 6);
@@ -178,7 +178,25 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
       const grid = document.querySelector('article')!.parentElement!;
       grid.replaceChildren(document.createRange().createContextualFragment(html));
     }, listingCards(trending));
-    await expect.poll(() => annotationsPerCard(page)).toEqual(trending.map((p) => [p.id, 1]));
+    await expect.poll(async () => (await page.scrollThrough(), annotationsPerCard(page))).toEqual(trending.map((p) => [p.id, 1]));
+    await page.close();
+  });
+
+  it('builds a bar when its card comes near the screen, showing what happened to the paper meanwhile', async () => {
+    const page = await open('weekly');
+    const papers = FIXTURE_PAGES.weekly.papers;
+    const last = papers.at(-1)!;
+    const built = () => page.evaluate(() => document.querySelectorAll('[data-papershelf-id]').length);
+    // The first screen's cards have their bars; the list's end, far below, has none yet.
+    await expect.poll(built).toBeGreaterThan(0);
+    expect(await built()).toBeLessThan(papers.length);
+    expect(await page.evaluate((id) => document.querySelector(`[data-papershelf-id="${id}"]`), last.id)).toBeNull();
+    // Saved elsewhere (as from the popup) while its card is far away: the bar shows it when built.
+    await ext.send({ type: 'savePapers', papers: [{ id: last.id, title: last.title }], tags: ['far down'] });
+    await page.scrollToCard(last.id);
+    await expect.poll(() => page.pressed({ card: last.id, role: 'button', name: /Save/ })).toBe(true);
+    expect(await page.count({ card: last.id, role: 'button', name: 'Remove tag far down' })).toBe(1);
+    await ext.send({ type: 'unsavePapers', ids: [last.id] });
     await page.close();
   });
 

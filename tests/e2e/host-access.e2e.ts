@@ -28,6 +28,9 @@ afterAll(async () => {
 const hosts = async (url: string) => {
   const page = await ext.openTab(url);
   await sleep(1500);
+  // Bars are built as their cards come near the screen: the reader skims the whole list.
+  await page.scrollThrough();
+  await sleep(500);
   const count = await page.evaluate(() => document.querySelectorAll('[data-papershelf-id]').length);
   await page.close();
   return count;

@@ -100,11 +100,18 @@ describe(`PaperShelf learns the reader's topics, in ${BROWSER}`, () => {
     const page = await openListing();
     // The notes in the card bars (every bar is a group named "PaperShelf: <id>").
     const forYou = { role: 'note', name: /^For you: /, within: { role: 'group', name: /^PaperShelf: / } };
+    // Bars are built as their cards come near the screen: the reader skims the whole list first.
+    await expect
+      .poll(async () => (await page.scrollThrough(), page.count({ role: 'group', name: /^PaperShelf: / })), { timeout: 30_000 })
+      .toBe(listing.length);
     await expect.poll(() => page.count(forYou), { timeout: 30_000 }).toBeGreaterThan(0);
     const marked = await page.find(forYou);
     expect(marked.length).toBeLessThanOrEqual(Math.floor(listing.length / 5));
     expect(marked.every((m) => /^For you: (like your #(astro|quantum) papers|about .+)$/.test(m.name))).toBe(true);
-    for (const paper of unrelated.slice(0, 5)) expect(await page.count({ card: paper.id, role: 'note', name: /^For you/ })).toBe(0);
+    for (const paper of unrelated.slice(0, 5)) {
+      await page.one({ card: paper.id, role: 'button', name: /Save/ });
+      expect(await page.count({ card: paper.id, role: 'note', name: /^For you/ })).toBe(0);
+    }
     await page.close();
   });
 

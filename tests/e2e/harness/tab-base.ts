@@ -19,6 +19,11 @@ export async function poll<T>(attempt: () => Promise<T | undefined>, timeoutMs: 
   }
 }
 
+/** The paper whose card a query looks in, if any. */
+function cardOf(query: ControlQuery): string | undefined {
+  return query.card ?? (query.within && cardOf(query.within));
+}
+
 export function describeQuery(query: ControlQuery): string {
   const name = query.name === undefined ? '' : ` named ${String(query.name)}`;
   const where = [
@@ -70,10 +75,16 @@ export abstract class TabBase implements Tab {
 
   async one(query: ControlQuery, timeoutMs = 10_000): Promise<Control> {
     let found = 0;
+    // A card's bar is built when the card comes near the screen: a person scrolls to the card first.
+    let card = cardOf(query);
     return poll(
       async () => {
         const controls = await this.find(query);
         found = controls.length;
+        if (found === 0 && card) {
+          await this.scrollToCard(card);
+          card = undefined;
+        }
         return controls.length === 1 ? controls[0] : undefined;
       },
       timeoutMs,
@@ -172,12 +183,25 @@ export abstract class TabBase implements Tab {
     await poll(
       () =>
         this.evaluate((card) => {
-          const host = document.querySelector(`[data-papershelf-id="${card}"]`);
-          host?.scrollIntoView({ block: 'center' });
-          return host ? true : undefined;
+          // The card as the page shows it: the element around its links (or, on a paper's own page, its bar).
+          const link = [...document.querySelectorAll('a[href*="/papers/"]')].find((a) => a.getAttribute('href')?.replace(/^https:\/\/huggingface\.co/, '') === `/papers/${card}`);
+          const target = link?.closest('article') ?? document.querySelector(`[data-papershelf-id="${card}"]`) ?? link;
+          target?.scrollIntoView({ block: 'center' });
+          return target ? true : undefined;
         }, id),
       10_000,
       () => `No card for ${id} on the page`,
     );
+  }
+
+  async scrollThrough(): Promise<void> {
+    await this.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await frame();
+      }
+      await frame();
+    });
   }
 }

@@ -100,8 +100,14 @@ export interface Tab {
    * moves to it (a `<select>` is then changed with the arrow keys, without opening its list).
    */
   tabTo(query: ControlQuery, mostPresses?: number): Promise<void>;
-  /** Puts a card on screen (its host, which the page can see, scrolled into view). */
+  /**
+   * Puts a card on screen, as a reader scrolls to it: a card's bar is built when the card comes near
+   * the screen. Finding a control on a card (`card` in a query) does this by itself when the control
+   * is not there yet.
+   */
   scrollToCard(id: string): Promise<void>;
+  /** Scrolls from the top of the page to its end a half screen at a time, as a reader skims a list. */
+  scrollThrough(): Promise<void>;
 
   /** Picks a file in the file input matching `selector`, as the file chooser would. */
   chooseFile(selector: string, path: string): Promise<void>;

@@ -35,6 +35,18 @@ describe('where a card bar goes', () => {
     expect([...card!.children].every((child) => child.tagName === 'DIV' && !child.hasAttribute('data-papershelf-id'))).toBe(true);
   });
 
+  it("finds each card's own date when the cards of a list differ", () => {
+    const cards = listing();
+    const places = new BarPlaces();
+    places.put(host(), places.spotFor(cards[0]!));
+    // The next card has an extra line before its byline (a badge, say): its date is elsewhere.
+    const date = shownDatesOf(cards[1]!)[0]!;
+    date.parentElement!.before(document.createElement('div'));
+    const bar = host();
+    places.put(bar, places.spotFor(cards[1]!));
+    expect(bar.previousElementSibling).toBe(date);
+  });
+
   it('goes in the copy of the card the reader sees, and follows when the window shows the other', () => {
     const cards = listing();
     showCopy(cards, 1);

@@ -15,25 +15,25 @@ function setup(tags: string[] = [], options: { trustEverything?: boolean } = { t
     tagNames: vi.fn(async () => ['LLM', 'vision']),
   } satisfies CardActions;
   const bar = new CardBar('2606.03748', actions, document, options.trustEverything ? { isTrusted: () => true } : {});
-  bar.build();
+  const host = bar.build();
   bar.update({ tags });
   const pageClick = vi.fn();
   const card = document.createElement('article');
   card.addEventListener('click', pageClick);
-  card.append(bar.host);
+  card.append(host);
   document.body.append(card);
   const root = bar.root! as unknown as HTMLElement;
-  return { actions, bar, root, pageClick };
+  return { actions, bar, host, root, pageClick };
 }
 
 describe('a card bar', () => {
   it('shows the page nothing but the paper id: a closed root, no other attribute', () => {
-    const { bar } = setup(['secret tag']);
+    const { bar, host } = setup(['secret tag']);
     bar.update({ saved: true });
-    expect(bar.host.shadowRoot).toBeNull();
-    expect(bar.host.getAttributeNames()).toEqual(['data-papershelf-id']);
-    expect(bar.host.getAttribute('data-papershelf-id')).toBe('2606.03748');
-    expect(bar.host.textContent).toBe('');
+    expect(host.shadowRoot).toBeNull();
+    expect(host.getAttributeNames()).toEqual(['data-papershelf-id']);
+    expect(host.getAttribute('data-papershelf-id')).toBe('2606.03748');
+    expect(host.textContent).toBe('');
   });
 
   it('has a Save toggle with aria-pressed whose clicks never reach the card', async () => {
@@ -85,7 +85,7 @@ describe('a card bar', () => {
     await userEvent.click(getByRole(root, 'combobox', { name: 'Add tag' }));
     const input = getByRole(root, 'combobox', { name: 'Add tag' });
     expect(input.tagName).toBe('INPUT');
-    expect(bar.root.activeElement).toBe(input);
+    expect(bar.root!.activeElement).toBe(input);
   });
 
   it('leaves a bar untouched when the library says what it already shows (the page neither lays out nor paints it again)', async () => {
@@ -141,20 +141,34 @@ describe('a card bar', () => {
   });
 
   it('follows the theme it is told, inside its root', () => {
-    const { bar, root } = setup();
+    const { bar, host, root } = setup();
     bar.setTheme(true);
     expect(getByRole(root, 'group').classList.contains('dark')).toBe(true);
     bar.setTheme(false);
     expect(getByRole(root, 'group').classList.contains('dark')).toBe(false);
-    expect(bar.host.getAttributeNames()).toEqual(['data-papershelf-id']);
+    expect(host.getAttributeNames()).toEqual(['data-papershelf-id']);
   });
 
   it('stops listening once removed', async () => {
-    const { bar, root, actions } = setup();
+    const { bar, host, root, actions } = setup();
     const save = getByRole(root, 'button', { name: /Save/ });
     bar.remove();
     await userEvent.click(save);
     expect(actions.toggleSave).not.toHaveBeenCalled();
-    expect(bar.host.isConnected).toBe(false);
+    expect(host.isConnected).toBe(false);
+  });
+});
+
+describe('a card bar not built yet', () => {
+  it('keeps what it is told and shows it once its card comes near the screen', () => {
+    const actions = { toggleSave: vi.fn(), addTag: vi.fn(), removeTag: vi.fn(), undoUnsave: vi.fn(), toggleNotInterested: vi.fn(), tagNames: vi.fn(async () => []) } satisfies CardActions;
+    const bar = new CardBar('2606.03748', actions, document);
+    bar.update({ saved: true, tags: ['agents'] });
+    expect(bar.host).toBeUndefined();
+    const host = bar.build('byline');
+    document.body.append(host);
+    const root = bar.root! as unknown as HTMLElement;
+    expect(getByRole(root, 'button', { name: /Saved/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(getByRole(root, 'group')).toHaveTextContent('agents');
   });
 });

@@ -1,0 +1,67 @@
+import { NearScreen } from '@/lib/annotate/near-screen';
+
+/** The event a browser sends when a `content-visibility: auto` element starts or stops being drawn. */
+class StateChange extends Event {
+  constructor(readonly skipped: boolean) {
+    super('contentvisibilityautostatechange', { bubbles: false });
+  }
+}
+
+function list(style: string, cards = 3): Element[] {
+  const grid = document.createElement('div');
+  for (let i = 0; i < cards; i++) {
+    const card = document.createElement('article');
+    card.setAttribute('style', style);
+    for (const copy of ['wide copy', 'narrow copy']) card.append(Object.assign(document.createElement('div'), { textContent: copy }));
+    grid.append(card);
+  }
+  document.body.append(grid);
+  return [...grid.children];
+}
+
+describe('telling when a card comes near the screen', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    vi.stubGlobal('ContentVisibilityAutoStateChangeEvent', StateChange);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lets cards the browser draws only near the screen wait, and says when one comes near', () => {
+    const near = vi.fn();
+    const stop = new AbortController();
+    const watch = new NearScreen(document, near, stop.signal);
+    const [first, second] = list('content-visibility: auto');
+    const [plain] = list('display: block');
+    expect(watch.waitsForScreen(first!)).toBe(true);
+    expect(watch.waitsForScreen(plain!)).toBe(false);
+
+    second!.dispatchEvent(new StateChange(true));
+    expect(near).not.toHaveBeenCalled();
+    second!.dispatchEvent(new StateChange(false));
+    expect(near).toHaveBeenCalledExactlyOnceWith(second);
+
+    stop.abort();
+    first!.dispatchEvent(new StateChange(false));
+    expect(near).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets no card wait in a browser that would never say', () => {
+    vi.unstubAllGlobals();
+    delete (window as { ContentVisibilityAutoStateChangeEvent?: unknown }).ContentVisibilityAutoStateChangeEvent;
+    const watch = new NearScreen(document, vi.fn(), new AbortController().signal);
+    expect(watch.waitsForScreen(list('content-visibility: auto')[0]!)).toBe(false);
+  });
+
+  it('counts a card as near when the browser draws either copy of it', () => {
+    const watch = new NearScreen(document, vi.fn(), new AbortController().signal);
+    const [card] = list('content-visibility: auto');
+    const [wide, narrow] = [...card!.children];
+    const drawn = { wide: false, narrow: false };
+    vi.spyOn(wide!, 'checkVisibility').mockImplementation(() => drawn.wide);
+    vi.spyOn(narrow!, 'checkVisibility').mockImplementation(() => drawn.narrow);
+    expect(watch.isNear(card!)).toBe(false);
+    drawn.narrow = true;
+    expect(watch.isNear(card!)).toBe(true);
+    expect(wide!.checkVisibility).toHaveBeenCalledWith({ contentVisibilityAuto: true });
+  });
+});
