@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
-import { findChromium } from '../tests/e2e/harness/chromium/find-chromium';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
+import { ALONE_ORIGIN, serveAlone } from './alone';
 import { repeat, summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
 
@@ -14,19 +11,10 @@ import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
  * main-thread time, so the window is the same with and without the extension.
  */
 const SETTLE_MS = 2_000;
+const PATH = '/papers/month/2026-09';
 
 function pageWith(cards: number) {
   return listingPage({ kind: 'month', papers: manyPapers(cards), blobLimit: 50 });
-}
-
-async function plainContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
 /**
@@ -63,18 +51,17 @@ export interface ListingFigures {
  */
 export async function measureListing(cards: number, runs: number): Promise<ListingFigures> {
   const html = pageWith(cards);
-  const plain = await plainContext();
   const ext = await launchExtension();
-  await routeHuggingFace(plain.context, { '/papers/month/2026-09': html });
-  await routeHuggingFace(ext.context, { '/papers/month/2026-09': html });
+  await routeHuggingFace(ext.context, { [PATH]: html });
+  await serveAlone(ext.context, PATH, html);
   const without: MainThreadTime[] = [];
   const withExt: MainThreadTime[] = [];
   for (let run = 0; run < runs; run++) {
-    for (const [context, into, annotate] of [[plain.context, without, false], [ext.context, withExt, true]] as const) {
-      const page = await context.newPage();
+    for (const [origin, into, annotate] of [[ALONE_ORIGIN, without, false], ['https://huggingface.co', withExt, true]] as const) {
+      const page = await ext.context.newPage();
       into.push(
         await traceMainThread(page, async () => {
-          await page.goto('https://huggingface.co/papers/month/2026-09');
+          await page.goto(origin + PATH);
           if (annotate) await waitForFirstBars(page);
           await page.waitForTimeout(SETTLE_MS);
         }),
@@ -82,7 +69,6 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
       await page.close();
     }
   }
-  await plain.close();
   await ext.close();
   return {
     cards,
@@ -100,11 +86,11 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
 /** Main-thread time the extension spends on `added` cards appended to a page of `existing`. */
 export async function measureAppend(existing: number, added: number, runs: number): Promise<Figure> {
   const ext = await launchExtension();
-  await routeHuggingFace(ext.context, { '/papers/month/2026-09': pageWith(existing) });
+  await routeHuggingFace(ext.context, { [PATH]: pageWith(existing) });
   const extra = listingCards(manyPapers(added, existing));
   const figure = await repeat(runs, async () => {
     const page = await ext.context.newPage();
-    await page.goto('https://huggingface.co/papers/month/2026-09');
+    await page.goto(`https://huggingface.co${PATH}`);
     await waitForFirstBars(page);
     await page.waitForTimeout(SETTLE_MS);
     const append = () =>

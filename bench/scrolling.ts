@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../tests/e2e/harness/chromium/find-chromium';
+import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
+import { ALONE_ORIGIN, serveAlone } from './alone';
 import { realListing } from './real-markup';
 import { summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
@@ -19,19 +16,8 @@ const SCROLL_STEP_PX = 900;
 const SCROLL_INTERVAL_MS = 300;
 const SETTLE_MS = 600;
 
-async function plainContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: VIEWPORT,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
-}
-
-async function load(page: Page): Promise<void> {
-  await page.goto(`https://huggingface.co${URL_PATH}`, { waitUntil: 'load' });
+async function load(page: Page, origin: string): Promise<void> {
+  await page.goto(origin + URL_PATH, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
 }
 
@@ -75,29 +61,29 @@ export interface ScrollingFigures {
  */
 export async function measureScrolling(cards: number, runs: number): Promise<ScrollingFigures> {
   const { html } = realListing(cards);
-  const plain = await plainContext();
   const ext = await launchExtension();
   await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
-  for (const context of [plain.context, ext.context]) {
-    await routeHuggingFace(context, { [URL_PATH]: html });
+  await routeHuggingFace(ext.context, { [URL_PATH]: html });
+  await serveAlone(ext.context, URL_PATH, html);
+  const sides = [ALONE_ORIGIN, 'https://huggingface.co'] as const;
+  for (const origin of sides) {
     // One unmeasured load each, so neither side pays for a cold start (fonts, caches, the first process).
-    const warm = await context.newPage();
-    await load(warm);
+    const warm = await ext.context.newPage();
+    await load(warm, origin);
     await warm.close();
   }
   const alone: Reading[] = [];
   const withExt: Reading[] = [];
   for (let run = 0; run < runs; run++) {
-    for (const [context, into] of [[plain.context, alone], [ext.context, withExt]] as const) {
-      const page = await context.newPage();
+    for (const [origin, into] of [[sides[0], alone], [sides[1], withExt]] as const) {
+      const page = await ext.context.newPage();
       await page.setViewportSize(VIEWPORT);
-      const loading = await traceMainThread(page, () => load(page));
+      const loading = await traceMainThread(page, () => load(page, origin));
       const scrolling = await traceMainThread(page, () => scrollThrough(page));
       into.push(combine(loading, scrolling));
       await page.close();
     }
   }
-  await plain.close();
   await ext.close();
   return {
     cards,

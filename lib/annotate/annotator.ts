@@ -1,5 +1,5 @@
 import { readDataBlob } from '@/lib/hf/data-blob';
-import { ANNOTATION_ATTRIBUTE, readCardTitle, type FoundCard } from '@/lib/hf/listing-cards';
+import { ANNOTATION_ATTRIBUTE, readCardTitle, titleOf, type FoundCard } from '@/lib/hf/listing-cards';
 import { papersPageKind } from '@/lib/hf/pages/kind';
 import { read as readPaperPage } from '@/lib/hf/pages/paper';
 import { readFoundCard } from '@/lib/hf/pages/listing';
@@ -40,6 +40,8 @@ interface Annotation {
   paper?: PaperMetadataInput;
   /** The card's title alone, read the first time it is needed (each new batch of cards asks again). */
   title?: string;
+  /** The card's title link, when the scanner passed it. */
+  titleLink?: Element;
 }
 
 const MUTATION_DEBOUNCE_MS = 60;
@@ -97,7 +99,7 @@ export class Annotator {
       text: (id) => {
         const first = this.byId.get(id)?.values().next().value;
         const known = first?.paper ?? this.dataBlob().get(id);
-        const title = known?.title ?? (first && (first.title ??= readCardTitle(first.card, id)));
+        const title = known?.title ?? (first && (first.title ??= (first.titleLink && titleOf(first.titleLink)) || readCardTitle(first.card, id)));
         return title ? { title, summary: known?.summary ?? '' } : undefined;
       },
       showSaved: (ids, saved) => this.showSaved(ids, saved),
@@ -258,7 +260,7 @@ export class Annotator {
    * Takes a newly found card; false when the card already has its bar. The bar is built now when the
    * card is on screen or near it (or the page draws every card at once), else when the card comes near.
    */
-  private attach({ id, element }: FoundCard, where: 'card' | 'heading'): boolean {
+  private attach({ id, element, titleLink }: FoundCard, where: 'card' | 'heading'): boolean {
     const existing = this.byCard.get(element);
     if (existing && existing.id === id) {
       // The page re-rendered the card's insides and dropped our bar: put it back.
@@ -266,9 +268,9 @@ export class Annotator {
       return false;
     }
     if (existing) this.forget(existing);
-    const bar = new CardBar(id, cardActions(id, this.page), this.deps.document, { isTrusted: this.deps.isTrusted });
+    const bar = new CardBar(id, () => cardActions(id, this.page), this.deps.document, { isTrusted: this.deps.isTrusted });
     bar.update({ isNew: this.newIds.has(id) });
-    const annotation: Annotation = { id, card: element, heading: where === 'heading', bar };
+    const annotation: Annotation = { id, card: element, heading: where === 'heading', bar, ...(titleLink ? { titleLink } : {}) };
     this.byCard.set(element, annotation);
     let set = this.byId.get(id);
     if (!set) this.byId.set(id, (set = new Set()));

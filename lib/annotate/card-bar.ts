@@ -75,7 +75,8 @@ export class CardBar {
 
   constructor(
     readonly id: string,
-    private readonly actions: CardActions,
+    /** What the controls do, made when the bar is built (a page may hold thousands of bars never built). */
+    private readonly actions: () => CardActions,
     private readonly document: Document,
     private readonly options: CardBarOptions = {},
   ) {
@@ -128,7 +129,7 @@ export class CardBar {
     const context: CardContext = {
       id: this.id,
       document,
-      actions: this.actions,
+      actions: this.actions(),
       state: () => this.current,
       signal,
       listen: (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal }),

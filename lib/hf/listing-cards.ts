@@ -12,6 +12,8 @@ import { clip, isShownDate, parseCount, parseShownDate, textOf } from '@/lib/hf/
 export interface FoundCard {
   id: string;
   element: Element;
+  /** The card's title link (the link in its heading), when the scan passed it: its title costs no search. */
+  titleLink?: Element;
 }
 
 const PAPER_LINK = /^(?:https:\/\/huggingface\.co)?\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)(?:[?#].*)?$/;
@@ -36,17 +38,20 @@ export function findCards(root: ParentNode): FoundCard[] {
 export function* cardsIn(root: ParentNode): Generator<FoundCard> {
   const seen = new Set<Element>();
   const crowded = new WeakSet<Element>(); // containers known to hold several papers
-  let last: Element | undefined;
-  for (const link of root.querySelectorAll('a[href*="/papers/"]')) {
-    // The rest of the card just found (a card has about eight such links): passed over unread.
-    if (last?.contains(link)) continue;
-    const id = paperIdOfLink(link);
+  const links = root.querySelectorAll('a[href*="/papers/"]');
+  for (let i = 0; i < links.length; i++) {
+    const id = paperIdOfLink(links[i]!);
     if (!id) continue;
-    const element = link.closest('article') ?? climbToCard(link, id, crowded);
+    const element = links[i]!.closest('article') ?? climbToCard(links[i]!, id, crowded);
     if (!element || seen.has(element)) continue;
     seen.add(element);
-    last = element;
-    yield { id, element };
+    // The rest of the card's links (about eight) are passed over unread, but for its title's.
+    let titleLink: Element | undefined;
+    for (; i + 1 < links.length && element.contains(links[i + 1]!); i++) {
+      const next = links[i + 1]!;
+      if (!titleLink && HEADING.test(next.parentElement?.tagName ?? '') && paperIdOfLink(next) === id) titleLink = next;
+    }
+    yield titleLink ? { id, element, titleLink } : { id, element };
   }
 }
 
@@ -73,6 +78,13 @@ function holdsOtherPaper(container: Element, id: string): boolean {
 
 function hasTitle(card: Element, id: string): boolean {
   return readCardTitle(card, id) !== undefined;
+}
+
+const HEADING = /^H[1-4]$/;
+
+/** The title a card's title link shows. */
+export function titleOf(titleLink: Element): string | undefined {
+  return clip(textOf(titleLink), LIMITS.title) || undefined;
 }
 
 /** A card's title alone: cheap, for when the rest of the card is not needed. */

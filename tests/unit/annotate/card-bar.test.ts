@@ -14,7 +14,7 @@ function setup(tags: string[] = [], options: { trustEverything?: boolean } = { t
     toggleNotInterested: vi.fn(),
     tagNames: vi.fn(async () => ['LLM', 'vision']),
   } satisfies CardActions;
-  const bar = new CardBar('2606.03748', actions, document, options.trustEverything ? { isTrusted: () => true } : {});
+  const bar = new CardBar('2606.03748', () => actions, document, options.trustEverything ? { isTrusted: () => true } : {});
   const host = bar.build();
   bar.update({ tags });
   const pageClick = vi.fn();
@@ -162,7 +162,7 @@ describe('a card bar', () => {
 describe('a card bar not built yet', () => {
   it('keeps what it is told and shows it once its card comes near the screen', () => {
     const actions = { toggleSave: vi.fn(), addTag: vi.fn(), removeTag: vi.fn(), undoUnsave: vi.fn(), toggleNotInterested: vi.fn(), tagNames: vi.fn(async () => []) } satisfies CardActions;
-    const bar = new CardBar('2606.03748', actions, document);
+    const bar = new CardBar('2606.03748', () => actions, document);
     bar.update({ saved: true, tags: ['agents'] });
     expect(bar.host).toBeUndefined();
     const host = bar.build('byline');

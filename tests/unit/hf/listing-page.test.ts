@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readDataBlob } from '@/lib/hf/data-blob';
-import { findCards, shownDatesOf } from '@/lib/hf/listing-cards';
+import { findCards, readCardTitle, shownDatesOf, titleOf } from '@/lib/hf/listing-cards';
 import { read as readPaperPage } from '@/lib/hf/pages/paper';
 import { read as readListing } from '@/lib/hf/pages/listing';
 import { PaperMetadataSchema } from '@/lib/paper/model';
@@ -72,6 +72,13 @@ describe('reading listing pages', () => {
     expect(doc.querySelectorAll('h3').length).toBe(24);
     expect(findCards(doc)).toHaveLength(12);
     expect(findCards(doc).every((c) => c.element.tagName === 'ARTICLE')).toBe(true);
+  });
+
+  it("notes each card's title link as it passes it, so a title is read without searching the card", () => {
+    const doc = parsePage(FIXTURE_PAGES.daily.html());
+    const cards = findCards(doc);
+    expect(cards.map((c) => c.titleLink && titleOf(c.titleLink))).toEqual(FIXTURE_PAGES.daily.papers.map((p) => p.title));
+    expect(cards.map((c) => readCardTitle(c.element, c.id))).toEqual(FIXTURE_PAGES.daily.papers.map((p) => p.title));
   });
 
   it('finds cards without articles by the container that holds one paper', () => {
