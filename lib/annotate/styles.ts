@@ -38,7 +38,8 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .suggested { display: contents; }
 .suggestion { border-style: dashed; }
 .dark .tag, .dark .suggestion { color: #fed7aa; }
-.not-interested { margin-left: auto; border-color: transparent; background: transparent; color: #6b7280; }
+.not-interested, .dark .not-interested { margin-left: auto; border-color: transparent; background: transparent; color: #6b7280; }
+.dark .not-interested { color: #9ca3af; }
 .not-interested[aria-pressed="true"] { color: #b91c1c; text-decoration: line-through; }
 .related { flex-basis: 100%; }
 .related ul { margin: 2px 0 0; padding-left: 18px; }

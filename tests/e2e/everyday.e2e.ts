@@ -51,6 +51,9 @@ describe(`everyday use in ${BROWSER}`, () => {
     await expect.poll(painted).toEqual(LIGHT);
     await page.evaluate(() => document.documentElement.classList.add('dark'));
     await expect.poll(painted).toEqual(DARK);
+    // "Not interested" is a quiet text button: the card's own dark background shows through it.
+    const quiet = await page.box({ card: id, role: 'button', name: 'Not interested' });
+    expect(await page.colorAt(quiet.x + 3, quiet.y + quiet.height / 2)).toBe('rgb(17, 24, 39)');
     await page.evaluate(() => document.documentElement.classList.remove('dark'));
     await expect.poll(painted).toEqual(LIGHT);
     await page.close();
