@@ -2,9 +2,9 @@
  * Says when a card comes near the screen, on pages that draw a card only then (Hugging Face's lists
  * give every card `content-visibility: auto`). The browser tells each change with one event on the
  * card, so PaperShelf builds a card's bar when the card is about to be drawn, with no observer per
- * card and no work at all for the cards far away: a 5,000-card listing costs little more than its
- * first screen. Cards the browser draws with the page (no such style, or a browser without the
- * event) get their bars at once.
+ * card, and a card far away costs only its scan (its id and title link). Cards the browser draws
+ * with the page (no such style, or a browser without the event) get their bars at once. A page can
+ * send the event itself: all it gets is a bar built early, as if the reader had scrolled to it.
  */
 export class NearScreen {
   /** Per card container: whether its cards are drawn only near the screen (one style read per list). */
