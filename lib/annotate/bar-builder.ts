@@ -4,9 +4,9 @@ import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
 export const FIRST_SCREENFUL = 12;
 
 /**
- * Builds the bars of cards that are on screen or near it when they are found: the first screenful at
- * once, the rest in slices of a few milliseconds, one slice a task, so that a page drawing every card
- * at once (one that does not say when a card comes near the screen) never sees a long task.
+ * Builds the bars of a page's first cards (and of every card on a page that does not say when a card
+ * comes near the screen): the first screenful at once, the rest in slices of a few milliseconds, one
+ * slice a task, so that the page never sees a long task.
  */
 export class BarBuilder {
   private queue: (() => void)[] = [];

@@ -182,12 +182,12 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await page.close();
   });
 
-  it('builds a bar when its card comes near the screen, showing what happened to the paper meanwhile', async () => {
-    const page = await open('weekly');
-    const papers = FIXTURE_PAGES.weekly.papers;
+  it('on a long listing, builds a bar when its card comes near the screen, showing what happened to the paper meanwhile', async () => {
+    const page = await open('thousand');
+    const papers = FIXTURE_PAGES.thousand.papers;
     const last = papers.at(-1)!;
     const built = () => page.evaluate(() => document.querySelectorAll('[data-papershelf-id]').length);
-    // The first screen's cards have their bars; the list's end, far below, has none yet.
+    // The first cards have their bars; the list's end, far below, has none yet.
     await expect.poll(built).toBeGreaterThan(0);
     expect(await built()).toBeLessThan(papers.length);
     expect(await page.evaluate((id) => document.querySelector(`[data-papershelf-id="${id}"]`), last.id)).toBeNull();
