@@ -71,7 +71,7 @@ export class Annotator {
   private readonly places = new BarPlaces();
   /** Tells when a card that waits for the screen comes near it (undefined until started). */
   private nearScreen: NearScreen | undefined;
-  /** Cards whose bars wait until the card comes near the screen, and their place in the page's order. */
+  /** Cards whose bars wait until the card comes near the screen. */
   private readonly waiting = new Map<Element, Annotation>();
   /** Bars given to the builder on this page (the first cards of a page never wait: see BUILT_AT_ONCE). */
   private builtAtOnce = 0;

@@ -1,6 +1,6 @@
 /**
- * The height of a bar on a line of its own (a card with no byline): reserved before the bar is built,
- * so building it moves nothing on the page.
+ * The height of a bar on a line of its own (a card with no byline): one line, whatever its controls
+ * hold, until what it shows would wrap (TALL_CSS lets it grow then).
  */
 const BAR_HEIGHT_PX = 28;
 

@@ -40,9 +40,10 @@ export function* cardsIn(root: ParentNode): Generator<FoundCard> {
   const crowded = new WeakSet<Element>(); // containers known to hold several papers
   const links = root.querySelectorAll('a[href*="/papers/"]');
   for (let i = 0; i < links.length; i++) {
-    const id = paperIdOfLink(links[i]!);
+    const link = links[i]!;
+    const id = paperIdOfLink(link);
     if (!id) continue;
-    const element = links[i]!.closest('article') ?? climbToCard(links[i]!, id, crowded);
+    const element = link.closest('article') ?? climbToCard(link, id, crowded);
     if (!element || seen.has(element)) continue;
     seen.add(element);
     // The rest of the card's links (about eight) are passed over unread, but for its title's.
