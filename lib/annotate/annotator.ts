@@ -297,7 +297,8 @@ export class Annotator {
   private onNearScreen(card: Element) {
     const annotation = this.waiting.get(card);
     if (!annotation) return;
-    this.build(annotation);
+    this.waiting.delete(card);
+    this.builder.later(() => this.build(annotation));
   }
 
   /** Builds the bar of a card still on the page and puts it in its place. */

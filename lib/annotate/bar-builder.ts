@@ -4,9 +4,9 @@ import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
 export const FIRST_SCREENFUL = 12;
 
 /**
- * Builds the bars of a page's first cards (and of every card on a page that does not say when a card
- * comes near the screen): the first screenful at once, the rest in slices of a few milliseconds, one
- * slice a task, so that the page never sees a long task.
+ * Builds bars in slices of a few milliseconds, one slice a task, so that the page never sees a long
+ * task: the bars of a page's first cards (and of every card on a page that does not say when a card
+ * comes near the screen), the first screenful of them at once, and the bars of cards that come near.
  */
 export class BarBuilder {
   private queue: (() => void)[] = [];
@@ -20,13 +20,22 @@ export class BarBuilder {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Queues building a bar; `build` does nothing for a card that has gone meanwhile. */
+  /** Builds a bar now if it is among the page's first screenful, else queues it. */
   add(build: () => void): void {
     if (this.built < FIRST_SCREENFUL) {
       this.built++;
       build();
       return;
     }
+    this.later(build);
+  }
+
+  /**
+   * Queues building a bar for a task of its own; `build` does nothing for a card that has gone
+   * meanwhile. Cards that come near the screen are told while the browser draws a frame: built there,
+   * their bars would lengthen that frame.
+   */
+  later(build: () => void): void {
     this.queue.push(build);
     if (!this.running) {
       this.running = true;
