@@ -238,6 +238,7 @@ export class Annotator {
   private async annotate(roots: Element[]) {
     const states: Promise<void>[] = [];
     let added = 0;
+    this.nearScreen?.newScan();
     await scanCards(
       roots,
       (card) => this.attach(card, 'card'),

@@ -9,6 +9,12 @@
 export class NearScreen {
   /** Per card container: whether its cards are drawn only near the screen (one style read per list). */
   private readonly drawnLater = new WeakMap<Element, boolean>();
+  /**
+   * Card containers in which a card was found below the screen and not drawn: every later card of
+   * the container lies lower still, so is not drawn either. Forgotten whenever a card comes near
+   * (the reader scrolled) and at each new scan.
+   */
+  private below = new WeakSet<Element>();
   private readonly supported: boolean;
 
   constructor(document: Document, onNear: (element: Element) => void, signal: AbortSignal) {
@@ -18,8 +24,10 @@ export class NearScreen {
     document.addEventListener(
       'contentvisibilityautostatechange',
       (event) => {
+        if ((event as ContentVisibilityAutoStateChangeEvent).skipped) return;
+        this.below = new WeakSet();
         const target = event.target as Element | null;
-        if (!(event as ContentVisibilityAutoStateChangeEvent).skipped && target?.nodeType === 1) onNear(target);
+        if (target?.nodeType === 1) onNear(target);
       },
       { capture: true, signal },
     );
@@ -39,11 +47,21 @@ export class NearScreen {
 
   /**
    * Whether the browser draws `card`'s content now (on screen or near it). A card it has not placed
-   * yet counts as near, and gets its bar at once.
+   * yet counts as near, and gets its bar at once. A scan asks of its cards in page order, so past the
+   * first card below the screen a container's cards are answered without asking the browser (asking
+   * costs about 10 µs a card: a quarter of a 5,000-card page's scan).
    */
   isNear(card: Element): boolean {
     if (card.children.length === 0) return true;
+    const list = card.parentElement;
+    if (list && this.below.has(list)) return false;
     for (const part of card.children) if (part.checkVisibility({ contentVisibilityAuto: true })) return true;
+    if (list && card.getBoundingClientRect().top > (card.ownerDocument.defaultView?.innerHeight ?? Infinity)) this.below.add(list);
     return false;
+  }
+
+  /** A new scan of the page, which asks of its cards in page order from the start again. */
+  newScan(): void {
+    this.below = new WeakSet();
   }
 }

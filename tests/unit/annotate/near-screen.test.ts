@@ -64,4 +64,34 @@ describe('telling when a card comes near the screen', () => {
     expect(watch.isNear(card!)).toBe(true);
     expect(wide!.checkVisibility).toHaveBeenCalledWith({ contentVisibilityAuto: true });
   });
+
+  it('knows the cards after one below the screen are not drawn either, until the reader scrolls', () => {
+    const watch = new NearScreen(document, vi.fn(), new AbortController().signal);
+    const cards = list('content-visibility: auto', 4);
+    const tops = [-3000, 200, innerHeight + 500, innerHeight + 900];
+    const drawn = [false, true, false, false];
+    const asked = cards.map((card, i) => {
+      vi.spyOn(card, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: tops[i]!, width: 300, height: 200 }));
+      return [...card.children].map((copy) => vi.spyOn(copy, 'checkVisibility').mockImplementation(() => drawn[i]!));
+    });
+    const answers = () => cards.map((card) => watch.isNear(card));
+
+    expect(answers()).toEqual([false, true, false, false]);
+    // The card above the screen is asked, the last one is known from the one before it.
+    expect(asked[0]![0]).toHaveBeenCalled();
+    expect(asked[3]![0]).not.toHaveBeenCalled();
+
+    // The reader scrolls: the last card comes near, and is asked again.
+    drawn[3] = true;
+    cards[3]!.dispatchEvent(new StateChange(false));
+    expect(watch.isNear(cards[3]!)).toBe(true);
+
+    // A new scan asks again too.
+    drawn[3] = false;
+    expect(answers()).toEqual([false, true, false, false]);
+    drawn[3] = true;
+    expect(watch.isNear(cards[3]!)).toBe(false);
+    watch.newScan();
+    expect(watch.isNear(cards[3]!)).toBe(true);
+  });
 });
