@@ -49,7 +49,7 @@ export class NearScreen {
    * Whether the browser draws `card`'s content now (on screen or near it). A card it has not placed
    * yet counts as near, and gets its bar at once. A scan asks of its cards in page order, so past the
    * first card below the screen a container's cards are answered without asking the browser (asking
-   * costs about 10 µs a card: a quarter of a 5,000-card page's scan).
+   * costs a few microseconds a card: about 10 ms of a 5,000-card page's scan).
    */
   isNear(card: Element): boolean {
     if (card.children.length === 0) return true;
