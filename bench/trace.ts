@@ -159,7 +159,7 @@ const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'v8.callF
  * without the extension (the page alone runs 0.5-4 ms of them in most frames while a reader scrolls).
  */
 function ownScript(runTasks: TraceEvent[], onMain: TraceEvent[]): (event: TraceEvent) => boolean {
-  const browsers = onMain.filter((e) => e.name === 'ParseHTML' || e.name === 'PrePaint' || e.name === 'Paint').map((e) => e.ts);
+  const parseAndPaint = onMain.filter((e) => e.name === 'ParseHTML' || e.name === 'PrePaint' || e.name === 'Paint').map((e) => e.ts);
   // Tasks in start order; the one a moment falls in is found by halving.
   const taskAt = (ts: number) => {
     let [lo, hi] = [0, runTasks.length - 1];
@@ -171,7 +171,7 @@ function ownScript(runTasks: TraceEvent[], onMain: TraceEvent[]): (event: TraceE
     const task = runTasks[lo];
     return task && task.ts <= ts && ts < task.ts + task.dur! ? task : undefined;
   };
-  const parsingOrDrawing = new Set(browsers.map(taskAt).filter((t) => t !== undefined));
+  const parsingOrDrawing = new Set(parseAndPaint.map(taskAt).filter((t) => t !== undefined));
   const browsersOwn = (ts: number) => {
     const task = taskAt(ts);
     return task !== undefined && parsingOrDrawing.has(task);
