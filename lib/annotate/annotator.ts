@@ -276,7 +276,7 @@ export class Annotator {
     const existing = this.byCard.get(element);
     if (existing && existing.id === id) {
       // The page re-rendered the card's insides and dropped our bar: put it back.
-      if (existing.bar.host && !existing.bar.host.isConnected && !existing.bar.isRemoved) this.place(existing);
+      if (existing.bar.isDropped) this.place(existing);
       return false;
     }
     if (existing) this.forget(existing);
@@ -306,7 +306,6 @@ export class Annotator {
   /** Builds the bar of a card still on the page and puts it in its place. */
   private build(annotation: Annotation) {
     const { card, heading, bar } = annotation;
-    if (this.waiting.get(card) === annotation) this.waiting.delete(card);
     if (bar.isBuilt || bar.isRemoved) return;
     const spot = this.places.spotFor(card, heading);
     annotation.placement = spot.placement;
@@ -330,7 +329,7 @@ export class Annotator {
   private forgetDetached() {
     for (const annotation of [...this.byCard.values()]) {
       if (!annotation.card.isConnected) this.forget(annotation);
-      else if (annotation.bar.host && !annotation.bar.host.isConnected && !annotation.bar.isRemoved) this.place(annotation);
+      else if (annotation.bar.isDropped) this.place(annotation);
     }
   }
 

@@ -101,6 +101,11 @@ export class CardBar {
     return this.drawn !== undefined;
   }
 
+  /** Built and still wanted, but no longer in the page (the page re-rendered its card's insides). */
+  get isDropped(): boolean {
+    return this.drawn !== undefined && !this.removed && !this.drawn.host.isConnected;
+  }
+
   get state(): CardState {
     return this.current;
   }
