@@ -36,15 +36,21 @@ const activeTab = findActiveTab();
 
 /**
  * Search in a worker, so typing never waits; in the popup's own thread where workers cannot start
- * (loaded only then, so the index code stays out of the popup's start-up).
+ * (loaded only then, so the index code stays out of the popup's start-up). The worker starts with the
+ * first question, which the list asks once its first rows are in: started with the popup, it took
+ * the processor from those rows.
  */
 function libraryFinder(): LibraryFinder {
-  try {
-    return workerFinder();
-  } catch {
-    const local = import('@/lib/search/finder').then(({ inProcessFinder }) => inProcessFinder(db));
-    return { find: async (query, revision) => (await local).find(query, revision) };
-  }
+  let finder: LibraryFinder | undefined;
+  const start = (): LibraryFinder => {
+    try {
+      return workerFinder();
+    } catch {
+      const local = import('@/lib/search/finder').then(({ inProcessFinder }) => inProcessFinder(db));
+      return { find: async (query, revision) => (await local).find(query, revision) };
+    }
+  };
+  return { find: (query, revision) => (finder ??= start()).find(query, revision) };
 }
 
 const services: PopupServices = {
