@@ -13,7 +13,7 @@ import { storageRefusal } from '@/lib/library/storage-refused';
 import { sendRequest } from '@/lib/messages/client';
 import { asPagePapersReply } from '@/lib/messages/page-papers';
 import type { LibraryFinder } from '@/lib/search/finder';
-import { workerFinder } from '@/lib/search/worker-finder';
+import { startedOnFirstFind, workerFinder } from '@/lib/search/worker-finder';
 import { t } from '@/lib/i18n';
 import '@/components/theme.css';
 
@@ -36,27 +36,22 @@ const activeTab = findActiveTab();
 
 /**
  * Search in a worker, so typing never waits; in the popup's own thread where workers cannot start
- * (loaded only then, so the index code stays out of the popup's start-up). The worker starts with the
- * first question, which the list asks once its first rows are in: started with the popup, it took
- * the processor from those rows.
+ * (loaded only then, so the index code stays out of the popup's start-up). Started with the list's
+ * first question, once its first rows are in.
  */
 function libraryFinder(): LibraryFinder {
-  let finder: LibraryFinder | undefined;
-  const start = (): LibraryFinder => {
-    try {
-      return workerFinder();
-    } catch {
-      const local = import('@/lib/search/finder').then(({ inProcessFinder }) => inProcessFinder(db));
-      return { find: async (query, revision) => (await local).find(query, revision) };
-    }
-  };
-  return { find: (query, revision) => (finder ??= start()).find(query, revision) };
+  try {
+    return workerFinder();
+  } catch {
+    const local = import('@/lib/search/finder').then(({ inProcessFinder }) => inProcessFinder(db));
+    return { find: async (query, revision) => (await local).find(query, revision) };
+  }
 }
 
 const services: PopupServices = {
   library: new LibraryReader(db),
   trending: new TrendingStore(db),
-  finder: libraryFinder(),
+  finder: startedOnFirstFind(libraryFinder),
   send: sendRequest,
   activeTab: () => activeTab,
   pagePapers: async (tabId) => asPagePapersReply(await browser.tabs.sendMessage(tabId, { type: 'pagePapers' }).catch(() => undefined)),

@@ -36,3 +36,12 @@ export function workerFinder(): LibraryFinder {
     },
   };
 }
+
+/**
+ * A finder made on its first question, not before: the popup's worker, started with the popup, took
+ * the processor from the list's first rows, which need no index.
+ */
+export function startedOnFirstFind(start: () => LibraryFinder): LibraryFinder {
+  let finder: LibraryFinder | undefined;
+  return { find: (query, revision) => (finder ??= start()).find(query, revision) };
+}
