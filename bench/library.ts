@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { backupJson } from '../lib/export/backup';
+import { DEFAULT_DATABASE_NAME } from '../lib/library/schema';
 import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
 import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';
@@ -53,9 +54,9 @@ async function popupInteractive(ext: LoadedExtension, stayOpen = 0): Promise<num
  */
 async function untilTrained(page: Page, since: number) {
   await page.waitForFunction(
-    async (after) => {
+    async ({ name, after }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
+        const open = indexedDB.open(name);
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
@@ -67,13 +68,13 @@ async function untilTrained(page: Page, since: number) {
       db.close();
       return (model?.trainedAt ?? 0) > after;
     },
-    since,
+    { name: DEFAULT_DATABASE_NAME, after: since },
     { polling: 500, timeout: 120_000 },
   );
 }
 
 /** Popup opens timed per size: a reader opens it many times a day, so the browser has its code compiled. */
-export const POPUP_OPENS = 10;
+const POPUP_OPENS = 10;
 /** How long each timed popup stays open: a reader looks at it, rather than closing it at its first row. */
 const POPUP_LOOK_MS = 1000;
 
