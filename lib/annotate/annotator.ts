@@ -47,14 +47,6 @@ interface Annotation {
 const MUTATION_DEBOUNCE_MS = 60;
 /** A window being resized fires many events: the bars are looked at once it rests this long. */
 const RESIZE_DEBOUNCE_MS = 150;
-/**
- * Bars built at load, in slices, before any waits for its card to come near the screen: a few
- * screenfuls, so that the first cards a reader scrolls to have their bars already. Past this many a
- * long listing's load stays short: building 200 at load cost a 1,000-card page about 30 ms more of
- * the extension's script than building 40, and a reader scrolling a 100-card page gained nothing
- * from it once the bars of cards coming near were built outside the browser's frames.
- */
-const BUILT_AT_ONCE = 40;
 /** Ids per state request: a few hundred keeps each message and its reply small. */
 const STATE_BATCH = 500;
 
@@ -74,8 +66,6 @@ export class Annotator {
   private nearScreen: NearScreen | undefined;
   /** Cards whose bars wait until the card comes near the screen. */
   private readonly waiting = new Map<Element, Annotation>();
-  /** Bars given to the builder on this page (the first cards of a page never wait: see BUILT_AT_ONCE). */
-  private builtAtOnce = 0;
   private resizeTimer = false;
   /** Stops the window listeners when PaperShelf stops on the page. */
   private listening: AbortController | undefined;
@@ -157,7 +147,6 @@ export class Annotator {
     return this.enqueue(async () => {
       this.forgetDetached();
       this.builder.restart();
-      this.builtAtOnce = 0;
       const page = papersPageKind(this.deps.location());
       if (page.kind === 'other') {
         // The site navigated away from its papers pages: nothing here is a paper card.
@@ -243,11 +232,17 @@ export class Annotator {
       roots,
       (card) => this.attach(card, 'card'),
       (fresh) => {
+        // Built together, so that the page draws them in one frame (see BUILT_AT_ONCE).
+        this.builder.buildFirst();
         added += fresh.length;
         states.push(this.loadStates(fresh.map((c) => c.id)));
       },
       () => this.nextTask(),
+      // The page's first cards make a slice of their own: the page lays their bars out in its next
+      // frame, and the scan asks which of the other cards are near the screen only after that.
+      { firstSlice: this.builder.firstLeft },
     );
+    this.builder.buildFirst(); // a paper page's heading, when no card follows it
     await Promise.all(states);
     if (added > 0) {
       this.reportSeen();
@@ -288,11 +283,8 @@ export class Annotator {
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
     const near = this.nearScreen;
-    if (where === 'card' && this.builtAtOnce >= BUILT_AT_ONCE && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
-    else {
-      this.builtAtOnce++;
-      this.builder.add(() => this.build(annotation));
-    }
+    if (where === 'card' && !this.builder.atOnce && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
+    else this.builder.add(() => this.build(annotation));
     return true;
   }
 

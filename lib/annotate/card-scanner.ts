@@ -3,6 +3,16 @@ import { cardsIn, type FoundCard } from '@/lib/hf/listing-cards';
 /** Script time per slice of work: leaves a frame's rendering well under 50 ms. */
 export const SLICE_BUDGET_MS = 8;
 
+/** How a scan slices its work. */
+export interface ScanOptions {
+  /**
+   * Cards the first slice takes, whatever its time, and then ends: the page's first bars are built
+   * together in one task, and the page draws them in one frame before the scan goes on.
+   */
+  firstSlice?: number;
+  now?: () => number;
+}
+
 /**
  * Finds the paper cards in `roots` a slice at a time, yielding a task between slices, so a page of
  * thousands of cards never sees a long task. Only ids and elements: nothing of a card is read until
@@ -15,20 +25,23 @@ export async function scanCards(
   take: (card: FoundCard) => boolean,
   onSlice: (taken: FoundCard[]) => void,
   nextTask: () => Promise<void>,
-  now: () => number = () => performance.now(),
+  { firstSlice = 0, now = () => performance.now() }: ScanOptions = {},
 ): Promise<void> {
+  let first = firstSlice;
   for (const root of roots) {
     const cards = cardsIn(root);
     for (let done = false; !done; ) {
       const deadline = now() + SLICE_BUDGET_MS;
       const taken: FoundCard[] = [];
-      while (now() < deadline) {
+      while (first > 0 || now() < deadline) {
         const next = cards.next();
         if (next.done) {
           done = true;
           break;
         }
-        if (take(next.value)) taken.push(next.value);
+        if (!take(next.value)) continue;
+        taken.push(next.value);
+        if (first > 0 && --first === 0) break;
       }
       if (taken.length > 0) onSlice(taken);
       if (!done) await nextTask();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BarBuilder, FIRST_SCREENFUL } from '@/lib/annotate/bar-builder';
+import { BarBuilder, BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
 
 /** A builder whose tasks run when the test says, on a clock that moves 1 ms per bar built. */
 function builder() {
@@ -16,14 +16,18 @@ function builder() {
 }
 
 describe('building bars without long tasks', () => {
-  it('builds the first screenful at once and the rest in slices, a task each', () => {
+  it("builds the page's first bars together when asked, and the rest in slices, a task each", () => {
     const { b, bar, built, tasks, runTask } = builder();
-    const count = FIRST_SCREENFUL + 30;
+    const count = BUILT_AT_ONCE + 30;
     for (let n = 0; n < count; n++) b.add(bar(n));
-    expect(built).toHaveLength(FIRST_SCREENFUL);
+    expect(built).toEqual([]);
+    b.buildFirst();
+    expect(built).toEqual([...Array(BUILT_AT_ONCE).keys()]);
+    b.buildFirst();
+    expect(built).toHaveLength(BUILT_AT_ONCE);
     expect(tasks).toHaveLength(1);
     runTask();
-    const afterOne = built.length - FIRST_SCREENFUL;
+    const afterOne = built.length - BUILT_AT_ONCE;
     expect(afterOne).toBeGreaterThan(0);
     expect(afterOne).toBeLessThan(30);
     while (tasks.length > 0) runTask();

@@ -22,12 +22,34 @@ describe('scanning a page for cards', () => {
         slices.push(inSlice);
         inSlice = 0;
       },
-      () => clock,
+      { now: () => clock },
     );
     slices.push(inSlice);
     expect(slices.reduce((a, b) => a + b, 0)).toBe(cards);
     expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_BUDGET_MS);
     expect(slices.length).toBeGreaterThanOrEqual(Math.ceil(cards / SLICE_BUDGET_MS));
     expect(taken.map((c) => c.id)).toEqual(FIXTURE_PAGES.trending.papers.slice(1).map((p) => p.id));
+  });
+
+  it('takes the first cards in one slice whatever its time, ends it there, and slices the rest by time', async () => {
+    const page = parsePage(FIXTURE_PAGES.trending.html());
+    const ids = FIXTURE_PAGES.trending.papers.map((p) => p.id);
+    let clock = 0;
+    const slices: string[][] = [[]];
+    await scanCards(
+      [page.body],
+      (card) => {
+        clock += SLICE_BUDGET_MS; // each card uses up a whole slice's time
+        slices.at(-1)!.push(card.id);
+        return card.id !== ids[1]; // the second is already annotated, and does not count
+      },
+      () => undefined,
+      async () => {
+        slices.push([]);
+      },
+      { firstSlice: 3, now: () => clock },
+    );
+    expect(slices[0]).toEqual(ids.slice(0, 4));
+    expect(slices.slice(1).filter((slice) => slice.length > 0)).toEqual(ids.slice(4).map((id) => [id]));
   });
 });
