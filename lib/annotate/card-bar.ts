@@ -126,10 +126,10 @@ export class CardBar {
     const { signal } = (this.abort = new AbortController());
     this.tall = this.sizedByContent || estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
     applyControlsStyles(root, document, this.tall);
-    bar.className = `bar ${placement}`;
+    // The page's theme (a class on <html>) is set with the bar's own classes: one write per bar.
+    bar.className = document.documentElement.classList.contains('dark') ? `bar ${placement} dark` : `bar ${placement}`;
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
-    this.setTheme(document.documentElement.classList.contains('dark'));
 
     const context: CardContext = {
       id: this.id,

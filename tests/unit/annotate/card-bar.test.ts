@@ -140,6 +140,16 @@ describe('a card bar', () => {
     expect(getByRole(root, 'status')).toHaveTextContent('<b>oops</b>');
   });
 
+  it('is built in the theme the page shows (dark), and only then', () => {
+    document.documentElement.classList.add('dark');
+    try {
+      expect(getByRole(setup().root, 'group').classList.contains('dark')).toBe(true);
+    } finally {
+      document.documentElement.classList.remove('dark');
+    }
+    expect(getByRole(setup().root, 'group').classList.contains('dark')).toBe(false);
+  });
+
   it('follows the theme it is told, inside its root', () => {
     const { bar, host, root } = setup();
     bar.setTheme(true);
