@@ -17,8 +17,8 @@ import type { Figure } from './stats';
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 3;
 // The modelled listings: their page alone varies by about a tenth from load to load, as much as what is
-// measured. The shorter pages get more runs: a 1,000-card load took from 1% to 33% more with the same build
-// in medians of five, and nine of them cost a minute.
+// measured. The shorter pages get more runs: with one build, medians of three loads of the 1,000-card
+// listing came out at 1.6% and 39.1% added, and nine loads cost about a minute.
 const listingRuns = (cards: number) => (quick ? 1 : cards <= 1000 ? 9 : 5);
 
 interface Row {
