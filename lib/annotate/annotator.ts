@@ -283,7 +283,7 @@ export class Annotator {
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
     const near = this.nearScreen;
-    if (where === 'card' && !this.builder.atOnce && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
+    if (where === 'card' && this.builder.firstLeft === 0 && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
     else this.builder.add(() => this.build(annotation));
     return true;
   }

@@ -31,19 +31,14 @@ export class BarBuilder {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Whether the bars given now are still among the page's first, built at once. */
-  get atOnce(): boolean {
-    return this.built < BUILT_AT_ONCE;
-  }
-
-  /** How many of the page's first bars are still to come. */
+  /** How many of the page's first bars, built at once, are still to come (0: the rest wait or slice). */
   get firstLeft(): number {
     return Math.max(0, BUILT_AT_ONCE - this.built);
   }
 
   /** Takes a bar to build: with the page's first (see `buildFirst`), else in a slice of its own task. */
   add(build: () => void): void {
-    if (this.atOnce) {
+    if (this.firstLeft > 0) {
       this.built++;
       this.first.push(build);
       return;
