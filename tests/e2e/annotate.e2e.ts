@@ -81,6 +81,22 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await page.close();
   });
 
+  it('shows the whole focus ring of a control on a card, reached with the keyboard', async () => {
+    const page = await open('trending');
+    await page.setViewport({ width: 1280, height: 900 });
+    const save = { card: FIXTURE_PAGES.trending.papers[0]!.id, role: 'button', name: /Save/ } as const;
+    const button = await page.stillBox(save);
+    // A click on the date before the bar, and Tab: the keyboard user's way to the button.
+    await page.clickIn({ x: button.x - 16, y: button.y, width: 0, height: button.height });
+    await page.tabTo(save, 3);
+    // The ring is 2 px wide and 1 px out from the button, which fills the bar's height: the bar
+    // paints a little past its own box for it.
+    const ORANGE = 'rgb(249, 115, 22)';
+    await expect.poll(() => page.colorAt(button.x + button.width / 2, button.y - 2)).toBe(ORANGE);
+    expect(await page.colorAt(button.x + button.width / 2, button.y + button.height + 2)).toBe(ORANGE);
+    await page.close();
+  });
+
   it("puts the controls next to the title on a paper's own page", async () => {
     const page = await open('paper');
     const id = FIXTURE_PAGES.paper.papers[0]!.id;
