@@ -89,8 +89,8 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     // A click on the date before the bar, and Tab: the keyboard user's way to the button.
     await page.clickIn({ x: button.x - 16, y: button.y, width: 0, height: button.height });
     await page.tabTo(save, 3);
-    // The ring is 2 px wide and 1 px out from the button, which fills the bar's height: the bar
-    // paints a little past its own box for it.
+    // The ring is 2 px wide and 1 px out from the button, which fills the bar's height: nothing of
+    // the bar (its containment included) may clip what it paints past its own box.
     const ORANGE = 'rgb(249, 115, 22)';
     await expect.poll(() => page.colorAt(button.x + button.width / 2, button.y - 2)).toBe(ORANGE);
     expect(await page.colorAt(button.x + button.width / 2, button.y + button.height + 2)).toBe(ORANGE);
