@@ -1,4 +1,4 @@
-import { readDataBlob } from '@/lib/hf/data-blob';
+import { PageData, readDataBlob } from '@/lib/hf/data-blob';
 import { ANNOTATION_ATTRIBUTE, readCardTitle, titleOf, type FoundCard } from '@/lib/hf/listing-cards';
 import { papersPageKind } from '@/lib/hf/pages/kind';
 import { read as readPaperPage } from '@/lib/hf/pages/paper';
@@ -69,7 +69,7 @@ export class Annotator {
   private resizeTimer = false;
   /** Stops the window listeners when PaperShelf stops on the page. */
   private listening: AbortController | undefined;
-  private blob: { raw: string | null; papers: ReturnType<typeof readDataBlob> } = { raw: null, papers: new Map() };
+  private blob: { raw: string | null; papers: PageData } = { raw: null, papers: new PageData() };
   private newIds = new Set<string>();
   private mutationTimer = false;
   private pendingRemoval = false;
@@ -98,7 +98,7 @@ export class Annotator {
       },
       text: (id) => {
         const first = this.byId.get(id)?.values().next().value;
-        const known = first?.paper ?? this.dataBlob().get(id);
+        const known = first?.paper ?? this.dataBlob().text(id);
         const title = known?.title ?? (first && (first.title ??= (first.titleLink && titleOf(first.titleLink)) || readCardTitle(first.card, id)));
         return title ? { title, summary: known?.summary ?? '' } : undefined;
       },

@@ -4,34 +4,77 @@ import { LIMITS } from '@/lib/paper/limits';
 import { clip } from '@/lib/hf/text-values';
 
 /**
+ * The page's data about its papers, by id. An entry is turned into paper metadata only when its
+ * paper is asked for (a save, the popup's "On this page"): at load PaperShelf needs titles and
+ * abstracts alone, for "For you".
+ */
+export class PageData {
+  constructor(private readonly entries: ReadonlyMap<string, Record<string, unknown>> = new Map()) {}
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  get(id: string): PaperMetadataInput | undefined {
+    const entry = this.entries.get(id);
+    return entry && entryToMetadata(entry);
+  }
+
+  /** The paper's title and abstract, as `get` gives them. */
+  text(id: string): { title: string; summary: string } | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    const paper = paperOf(entry);
+    return { title: clip(titleOf(entry, paper)!, LIMITS.title), summary: clip(text(paper.summary) ?? text(entry.summary) ?? '', LIMITS.summary) };
+  }
+}
+
+/**
  * Reads the data Hugging Face embeds in listing pages (`div[data-target="DailyPapers"][data-props]`),
  * entries shaped like `/api/daily_papers`. Hand-checked rather than zod-parsed to keep the content
- * script small; the background validates everything again. Anything malformed is skipped.
+ * script small; the background validates everything again. Anything malformed is skipped: an entry
+ * counts when it has an arXiv id and a title, and the first of an id counts.
  */
-export function readDataBlob(doc: ParentNode): Map<string, PaperMetadataInput> {
-  const papers = new Map<string, PaperMetadataInput>();
+export function readDataBlob(doc: ParentNode): PageData {
   const raw = doc.querySelector('[data-target="DailyPapers"][data-props]')?.getAttribute('data-props');
-  if (!raw) return papers;
+  if (!raw) return new PageData();
   let props: unknown;
   try {
     props = JSON.parse(raw);
   } catch {
-    return papers;
+    return new PageData();
   }
-  const entries = isRecord(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : [];
-  for (const entry of entries) {
-    const paper = entryToMetadata(entry);
-    if (paper && !papers.has(paper.id)) papers.set(paper.id, paper);
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const entry of isRecord(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : []) {
+    if (!isRecord(entry)) continue;
+    const id = idOf(entry);
+    if (id && !entries.has(id)) entries.set(id, entry);
   }
-  return papers;
+  return new PageData(entries);
+}
+
+/** The paper an entry is about: `/api/daily_papers` wraps it, `/api/papers/{id}` is it. */
+function paperOf(entry: Record<string, unknown>): Record<string, unknown> {
+  return isRecord(entry.paper) ? entry.paper : entry;
+}
+
+/** The entry's arXiv id, when it has one and a title. */
+function idOf(entry: Record<string, unknown>): string | undefined {
+  const paper = paperOf(entry);
+  const id = typeof paper.id === 'string' ? normalizeArxivId(paper.id) : null;
+  return id && titleOf(entry, paper) ? id : undefined;
+}
+
+function titleOf(entry: Record<string, unknown>, paper: Record<string, unknown>): string | undefined {
+  return text(paper.title) ?? text(entry.title);
 }
 
 /** One `/api/daily_papers` entry (or a flat `/api/papers/{id}` answer) as paper metadata. */
 export function entryToMetadata(entry: unknown): PaperMetadataInput | undefined {
   if (!isRecord(entry)) return undefined;
-  const paper = isRecord(entry.paper) ? entry.paper : entry;
-  const id = typeof paper.id === 'string' ? normalizeArxivId(paper.id) : null;
-  const fullTitle = text(paper.title) ?? text(entry.title);
+  const paper = paperOf(entry);
+  const id = idOf(entry);
+  const fullTitle = titleOf(entry, paper);
   if (!id || !fullTitle) return undefined;
   const title = clip(fullTitle, LIMITS.title);
 

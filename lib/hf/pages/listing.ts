@@ -11,6 +11,9 @@ export interface ListedCard {
   paper: PaperMetadataInput;
 }
 
+/** What the page's data says about a paper (the page's data blob; tests pass a plain Map). */
+type PaperData = Pick<ReadonlyMap<string, PaperMetadataInput>, 'get'>;
+
 const PERIODS = new Map<string, ListingKind>([
   ['date', 'date'],
   ['week', 'week'],
@@ -32,14 +35,14 @@ export function detect(url: URL): ListingKind | undefined {
  * the ids it knows. The visible cards decide what is on the page; the blob only fills in details
  * (full abstract, every author) that cards abbreviate.
  */
-export function read(root: ParentNode, today: Date, blob: ReadonlyMap<string, PaperMetadataInput> = readDataBlob(root)): ListedCard[] {
+export function read(root: ParentNode, today: Date, blob: PaperData = readDataBlob(root)): ListedCard[] {
   return findCards(root)
     .map((card) => readFoundCard(card, blob, today))
     .filter((card): card is ListedCard => card !== undefined);
 }
 
 /** Reads one card found by `findCards`; undefined when neither the card nor the blob names it. */
-export function readFoundCard({ id, element }: FoundCard, blob: ReadonlyMap<string, PaperMetadataInput>, today: Date): ListedCard | undefined {
+export function readFoundCard({ id, element }: FoundCard, blob: PaperData, today: Date): ListedCard | undefined {
   const fromCard = readCard(element, id, today);
   const fromBlob = blob.get(id);
   const paper = fromCard && fromBlob ? enrich(fromCard, fromBlob) : (fromCard ?? fromBlob);

@@ -163,6 +163,49 @@ describe('corrupted pages never throw', () => {
   });
 });
 
+/** A page whose data blob holds `entries`, as Hugging Face embeds it. */
+function pageWithData(entries: unknown[]): Document {
+  const doc = parsePage('<main></main>');
+  const div = doc.createElement('div');
+  div.setAttribute('data-target', 'DailyPapers');
+  div.setAttribute('data-props', JSON.stringify({ dailyPapers: entries }));
+  doc.body.append(div);
+  return doc;
+}
+
+describe("the page's data", () => {
+  it("gives each paper's title and abstract as its full metadata has them, for \"For you\"", () => {
+    const blob = readDataBlob(parsePage(FIXTURE_PAGES.daily.html()));
+    const ids = FIXTURE_PAGES.daily.papers.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const both = ids.map((id) => {
+      const paper = blob.get(id);
+      return paper && { title: paper.title, summary: paper.summary };
+    });
+    expect(ids.map((id) => blob.text(id))).toEqual(both);
+    expect(both).toEqual(FIXTURE_PAGES.daily.papers.map((p) => ({ title: p.title, summary: p.summary })));
+  });
+
+  it('skips entries without an arXiv id or a title, and keeps the first of an id', () => {
+    const blob = readDataBlob(
+      pageWithData([
+        7,
+        null,
+        { paper: { id: 'not-an-id', title: 'No id' } },
+        { paper: { id: '2601.00001v2', title: '  ' }, title: '' },
+        { paper: { id: '2601.00001v2', title: 'The first with a title', summary: 'Its abstract.' } },
+        { paper: { id: '2601.00001', title: 'A later copy' } },
+        { id: '2601.00002', title: 'A flat entry' },
+      ]),
+    );
+    expect(blob.has('not-an-id')).toBe(false);
+    expect(blob.text('2601.00001')).toEqual({ title: 'The first with a title', summary: 'Its abstract.' });
+    expect(blob.get('2601.00001')).toMatchObject({ id: '2601.00001', title: 'The first with a title', summary: 'Its abstract.' });
+    expect(blob.text('2601.00002')).toEqual({ title: 'A flat entry', summary: '' });
+    expect(blob.text('2601.00003')).toBeUndefined();
+  });
+});
+
 const SHARED = '../shared/fixtures/hf';
 describe('real Hugging Face excerpts', () => {
   it('are there (../shared/fixtures/hf beside the project)', () => {
@@ -216,5 +259,13 @@ describe('real Hugging Face excerpts', () => {
       github: { repo: 'https://github.com/ultralytics/ultralytics', stars: 62246 },
     });
     expect(paper.summary).toMatch(/^Real-time vision demands models/);
+  });
+
+  it("gives the real entry's title and abstract, from the page's data, as its metadata has them", () => {
+    const entry = JSON.parse(readFileSync(`${SHARED}/daily-papers-entry-2606.03748.json`, 'utf8'));
+    const blob = readDataBlob(pageWithData([entry]));
+    const paper = blob.get('2606.03748');
+    expect(paper?.title).toBe('Ultralytics YOLO26: Unified Real-Time End-to-End Vision Models');
+    expect(blob.text('2606.03748')).toEqual({ title: paper!.title, summary: paper!.summary });
   });
 });
