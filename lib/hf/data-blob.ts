@@ -23,9 +23,7 @@ export class PageData {
   /** The paper's title and abstract, as `get` gives them. */
   text(id: string): { title: string; summary: string } | undefined {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    const paper = paperOf(entry);
-    return { title: clip(titleOf(entry, paper)!, LIMITS.title), summary: clip(text(paper.summary) ?? text(entry.summary) ?? '', LIMITS.summary) };
+    return entry && titleAndSummary(entry, paperOf(entry));
   }
 }
 
@@ -47,8 +45,9 @@ export function readDataBlob(doc: ParentNode): PageData {
   const entries = new Map<string, Record<string, unknown>>();
   for (const entry of isRecord(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : []) {
     if (!isRecord(entry)) continue;
-    const id = idOf(entry);
-    if (id && !entries.has(id)) entries.set(id, entry);
+    const paper = paperOf(entry);
+    const id = idOf(paper);
+    if (id && titleOf(entry, paper) && !entries.has(id)) entries.set(id, entry);
   }
   return new PageData(entries);
 }
@@ -58,25 +57,28 @@ function paperOf(entry: Record<string, unknown>): Record<string, unknown> {
   return isRecord(entry.paper) ? entry.paper : entry;
 }
 
-/** The entry's arXiv id, when it has one and a title. */
-function idOf(entry: Record<string, unknown>): string | undefined {
-  const paper = paperOf(entry);
-  const id = typeof paper.id === 'string' ? normalizeArxivId(paper.id) : null;
-  return id && titleOf(entry, paper) ? id : undefined;
+/** The paper's arXiv id, without its version. */
+function idOf(paper: Record<string, unknown>): string | undefined {
+  return (typeof paper.id === 'string' && normalizeArxivId(paper.id)) || undefined;
 }
 
 function titleOf(entry: Record<string, unknown>, paper: Record<string, unknown>): string | undefined {
   return text(paper.title) ?? text(entry.title);
 }
 
+/** The title and abstract, clipped to what the library keeps; undefined when there is no title. */
+function titleAndSummary(entry: Record<string, unknown>, paper: Record<string, unknown>): { title: string; summary: string } | undefined {
+  const title = titleOf(entry, paper);
+  return title === undefined ? undefined : { title: clip(title, LIMITS.title), summary: clip(text(paper.summary) ?? text(entry.summary) ?? '', LIMITS.summary) };
+}
+
 /** One `/api/daily_papers` entry (or a flat `/api/papers/{id}` answer) as paper metadata. */
 export function entryToMetadata(entry: unknown): PaperMetadataInput | undefined {
   if (!isRecord(entry)) return undefined;
   const paper = paperOf(entry);
-  const id = idOf(entry);
-  const fullTitle = titleOf(entry, paper);
-  if (!id || !fullTitle) return undefined;
-  const title = clip(fullTitle, LIMITS.title);
+  const id = idOf(paper);
+  const words = titleAndSummary(entry, paper);
+  if (!id || !words) return undefined;
 
   const org = isRecord(paper.organization) ? paper.organization : isRecord(entry.organization) ? entry.organization : undefined;
   const handle = org && text(org.name);
@@ -89,8 +91,7 @@ export function entryToMetadata(entry: unknown): PaperMetadataInput | undefined 
 
   return {
     id,
-    title,
-    summary: clip(text(paper.summary) ?? text(entry.summary) ?? '', LIMITS.summary),
+    ...words,
     authors,
     ...(handle && handle.length <= LIMITS.handle ? { organization: { handle, name: clip(text(org.fullname) ?? handle, LIMITS.name) } } : {}),
     ...(publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? { publishedAt: publishedAt.slice(0, 10) } : {}),
