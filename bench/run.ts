@@ -61,6 +61,11 @@ for (const cards of quick ? [100] : [100, 1000]) {
   rows.push({ figure: `${label}: long tasks made long by extension script (trace)`, value: String(r.causedLongTasks), target: '0', raw: r.causedLongTasks });
   rows.push({ figure: `${label}: longest task while scrolling (frames wait for it), alone / with`, value: `${ms(r.longestScrollTaskAlone)} / ${ms(r.longestScrollTaskWith)}`, target: 'same', raw: r.longestScrollTaskWith });
   rows.push({ figure: `${label}: longest extension script slice in one task`, value: ms(r.longestOwnSlice), target: '< 50 ms', raw: r.longestOwnSlice });
+  if (cards !== 100) continue;
+  // The control: the same measurement with the content script switched off, so the figure above can be
+  // read against what the bench reports when the extension adds nothing to the page.
+  const control = await measureScrolling(cards, quick ? 1 : 9, { contentScript: false });
+  rows.push({ figure: `${label}: control, content script off: "added"`, value: `${ms(control.added)} = ${((100 * control.added.median) / control.pageOwn.median).toFixed(1)}%`, target: '~0 (the noise)', raw: control.added });
 }
 
 // Listings in the project's modelled markup, loaded and left alone.

@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { ALONE_ORIGIN, serveAlone } from './alone';
 import { realListing } from './real-markup';
@@ -55,13 +59,30 @@ export interface ScrollingFigures {
 }
 
 /**
+ * A copy of the Chromium build whose content script runs nowhere: measured as the extension, it shows
+ * what the bench reads when the extension adds nothing to the page (the two addresses, the two
+ * processes, the order of the sides, the machine). Everything else of the extension still runs.
+ */
+function withoutContentScript(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'papershelf-control-')), 'chrome-mv3');
+  cpSync(buildDir('chromium'), copy, { recursive: true });
+  const manifestFile = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: unknown };
+  if (!manifest.content_scripts) throw new Error('The build has no content script to switch off');
+  delete manifest.content_scripts;
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return copy;
+}
+
+/**
  * A listing of `cards` papers in Hugging Face's real markup, loaded and read through from top to
  * bottom by a reader scrolling at a steady pace, without and with the extension, alternating. All
  * main-thread time of the page's renderer counts (script, style, layout, paint), from a trace.
  */
-export async function measureScrolling(cards: number, runs: number): Promise<ScrollingFigures> {
+export async function measureScrolling(cards: number, runs: number, { contentScript = true } = {}): Promise<ScrollingFigures> {
   const { html } = realListing(cards);
-  const ext = await launchExtension();
+  const control = contentScript ? undefined : withoutContentScript();
+  const ext = await launchExtension(control ? { build: control } : {});
   await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
   await routeHuggingFace(ext.context, { [URL_PATH]: html });
   await serveAlone(ext.context, URL_PATH, html);
@@ -85,6 +106,7 @@ export async function measureScrolling(cards: number, runs: number): Promise<Scr
     }
   }
   await ext.close();
+  if (control) rmSync(dirname(control), { recursive: true, force: true });
   return {
     cards,
     pageOwn: summarize(alone.map((t) => t.total)),

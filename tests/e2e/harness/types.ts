@@ -125,6 +125,8 @@ export interface LaunchOptions {
    * private windows, as Firefox asks when it is installed.
    */
   neverRememberHistory?: boolean;
+  /** Chromium only: an unpacked build to load instead of the project's own (the benchmark's control). */
+  build?: string;
 }
 
 /** The built extension, loaded in a fresh browser profile. */

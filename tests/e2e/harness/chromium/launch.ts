@@ -37,7 +37,8 @@ async function freePort(): Promise<number> {
 
 /** Launches headless Chromium with the Chromium build loaded unpacked and a fresh profile. */
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ChromiumExtension> {
-  if (!existsSync(join(CHROMIUM_BUILD, 'manifest.json'))) throw new Error('The extension is not built: run `npx wxt build` first.');
+  const build = options.build ?? CHROMIUM_BUILD;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error('The extension is not built: run `npx wxt build` first.');
   if (options.neverRememberHistory) throw new Error('Never remembering history is a Firefox setting');
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
   const debuggingPort = await freePort();
@@ -48,8 +49,8 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
     args: [
-      `--disable-extensions-except=${CHROMIUM_BUILD}`,
-      `--load-extension=${CHROMIUM_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
