@@ -111,9 +111,9 @@ export class FirefoxTab extends TabBase {
         const fresh = readdirSync(this.downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
         if (fresh.length !== 1 || readdirSync(this.downloads).some((f) => f.endsWith('.part'))) return undefined;
         const path = join(this.downloads, fresh[0]!);
-        const size = statSync(path).size;
+        const size = sizeOf(path);
         await sleep(100);
-        return size > 0 && statSync(path).size === size ? path : undefined;
+        return size !== undefined && size > 0 && sizeOf(path) === size ? path : undefined;
       },
       30_000,
       () => 'Nothing was downloaded',
@@ -136,5 +136,18 @@ export class FirefoxTab extends TabBase {
 
   protected async mouseClick(x: number, y: number): Promise<void> {
     await this.page.mouse.click(x, y);
+  }
+}
+
+/**
+ * A file's size, or undefined when it has gone: Firefox may write a download under a name of its own
+ * and then move it to the one it keeps, between two looks at the folder.
+ */
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
