@@ -51,7 +51,8 @@ for (const f of files(out).filter((f) => f.endsWith('.js') && !f.includes('conte
 // Five runs, not three: the page alone swings by about 15% from one read-through to the next here; nine
 // for 100 cards, whose added time ranged from 5 to 259 ms over seven read-throughs of one build.
 for (const cards of quick ? [100] : [100, 1000]) {
-  const r = await measureScrolling(cards, quick ? 1 : cards <= 100 ? 9 : 5);
+  const scrollRuns = quick ? 1 : cards <= 100 ? 9 : 5;
+  const r = await measureScrolling(cards, scrollRuns);
   const share = (100 * r.added.median) / r.pageOwn.median;
   const label = `${cards}-card real listing, scrolled through`;
   rows.push({ figure: `${label}: page's own main-thread time`, value: ms(r.pageOwn), target: '', raw: r.pageOwn });
@@ -64,7 +65,7 @@ for (const cards of quick ? [100] : [100, 1000]) {
   if (cards !== 100) continue;
   // The control: the same measurement with the content script switched off, so the figure above can be
   // read against what the bench reports when the extension adds nothing to the page.
-  const control = await measureScrolling(cards, quick ? 1 : 9, { contentScript: false });
+  const control = await measureScrolling(cards, scrollRuns, { contentScript: false });
   rows.push({ figure: `${label}: control, content script off: "added"`, value: `${ms(control.added)} = ${((100 * control.added.median) / control.pageOwn.median).toFixed(1)}%`, target: '~0 (the noise)', raw: control.added });
 }
 

@@ -83,30 +83,33 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
   const { html } = realListing(cards);
   const control = contentScript ? undefined : withoutContentScript();
   const ext = await launchExtension(control ? { build: control } : {});
-  await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
-  await routeHuggingFace(ext.context, { [URL_PATH]: html });
-  await serveAlone(ext.context, URL_PATH, html);
-  const sides = [ALONE_ORIGIN, 'https://huggingface.co'] as const;
-  for (const origin of sides) {
-    // One unmeasured load each, so neither side pays for a cold start (fonts, caches, the first process).
-    const warm = await ext.context.newPage();
-    await load(warm, origin);
-    await warm.close();
-  }
   const alone: Reading[] = [];
   const withExt: Reading[] = [];
-  for (let run = 0; run < runs; run++) {
-    for (const [origin, into] of [[sides[0], alone], [sides[1], withExt]] as const) {
-      const page = await ext.context.newPage();
-      await page.setViewportSize(VIEWPORT);
-      const loading = await traceMainThread(page, () => load(page, origin));
-      const scrolling = await traceMainThread(page, () => scrollThrough(page));
-      into.push(combine(loading, scrolling));
-      await page.close();
+  try {
+    await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
+    await routeHuggingFace(ext.context, { [URL_PATH]: html });
+    await serveAlone(ext.context, URL_PATH, html);
+    const sides = [ALONE_ORIGIN, 'https://huggingface.co'] as const;
+    for (const origin of sides) {
+      // One unmeasured load each, so neither side pays for a cold start (fonts, caches, the first process).
+      const warm = await ext.context.newPage();
+      await load(warm, origin);
+      await warm.close();
     }
+    for (let run = 0; run < runs; run++) {
+      for (const [origin, into] of [[sides[0], alone], [sides[1], withExt]] as const) {
+        const page = await ext.context.newPage();
+        await page.setViewportSize(VIEWPORT);
+        const loading = await traceMainThread(page, () => load(page, origin));
+        const scrolling = await traceMainThread(page, () => scrollThrough(page));
+        into.push(combine(loading, scrolling));
+        await page.close();
+      }
+    }
+  } finally {
+    await ext.close();
+    if (control) rmSync(dirname(control), { recursive: true, force: true });
   }
-  await ext.close();
-  if (control) rmSync(dirname(control), { recursive: true, force: true });
   return {
     cards,
     pageOwn: summarize(alone.map((t) => t.total)),
