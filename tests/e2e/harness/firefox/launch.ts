@@ -47,6 +47,7 @@ async function loaded(page: Page, protocol: string, what: string): Promise<void>
  */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<Extension> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('The Firefox build is missing: run `npx wxt build -b firefox --mv3` first.');
+  if (options.build) throw new Error('Loading another build is a Chromium option');
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const uuid = randomUUID();
