@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { ALONE_ORIGIN, serveAlone } from './alone';
-import { repeat, summarize, type Figure } from './stats';
+import { summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
 
 /**
@@ -88,28 +88,51 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
   };
 }
 
-/** Main-thread time the extension spends on `added` cards appended to a page of `existing`. */
-export async function measureAppend(existing: number, added: number, runs: number): Promise<Figure> {
+export interface AppendFigures {
+  /** Main-thread time from the append until the extension is done with the new cards, with it. */
+  withExtension: Figure;
+  /** The same for the page alone: its parsing, style and layout of the new cards. */
+  pageOwn: Figure;
+  /** With minus alone, run by run. */
+  added: Figure;
+}
+
+/**
+ * Main-thread time of appending `added` cards to a page of `existing`, with the extension and the
+ * page alone, alternating (as measureListing): the page's own share of an append (its parsing and
+ * layout of the new cards) is most of it, so the page alone says what the extension's figure is
+ * read against.
+ */
+export async function measureAppend(existing: number, added: number, runs: number): Promise<AppendFigures> {
   const ext = await launchExtension();
-  await routeHuggingFace(ext.context, { [PATH]: pageWith(existing) });
+  const html = pageWith(existing);
+  await routeHuggingFace(ext.context, { [PATH]: html });
+  await serveAlone(ext.context, PATH, html);
   const extra = listingCards(manyPapers(added, existing));
-  const figure = await repeat(runs, async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`https://huggingface.co${PATH}`);
-    await waitForFirstBars(page);
-    await page.waitForTimeout(SETTLE_MS);
-    const append = () =>
-      page.evaluate((cardsHtml) => {
-        const grid = document.querySelector('article')!.parentElement!;
-        grid.append(document.createRange().createContextualFragment(cardsHtml));
-      }, extra);
-    const t = await traceMainThread(page, async () => {
-      await append();
-      await page.waitForTimeout(SETTLE_MS);
-    });
-    await page.close();
-    return t.total;
-  });
-  await ext.close();
-  return figure;
+  const alone: number[] = [];
+  const withExt: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const [origin, into, annotate] of [[ALONE_ORIGIN, alone, false], ['https://huggingface.co', withExt, true]] as const) {
+        const page = await ext.context.newPage();
+        await page.goto(origin + PATH);
+        if (annotate) await waitForFirstBars(page);
+        await page.waitForTimeout(SETTLE_MS);
+        const append = () =>
+          page.evaluate((cardsHtml) => {
+            const grid = document.querySelector('article')!.parentElement!;
+            grid.append(document.createRange().createContextualFragment(cardsHtml));
+          }, extra);
+        const t = await traceMainThread(page, async () => {
+          await append();
+          await page.waitForTimeout(SETTLE_MS);
+        });
+        await page.close();
+        into.push(t.total);
+      }
+    }
+  } finally {
+    await ext.close();
+  }
+  return { withExtension: summarize(withExt), pageOwn: summarize(alone), added: summarize(withExt.map((t, i) => t - alone[i]!)) };
 }
