@@ -1,4 +1,4 @@
-import { PageData, readDataBlob } from '@/lib/hf/data-blob';
+import { DATA_BLOB_SELECTOR, PageData, parseDataBlob } from '@/lib/hf/data-blob';
 import { ANNOTATION_ATTRIBUTE, readCardTitle, titleOf, type FoundCard } from '@/lib/hf/listing-cards';
 import { papersPageKind } from '@/lib/hf/pages/kind';
 import { read as readPaperPage } from '@/lib/hf/pages/paper';
@@ -45,6 +45,8 @@ interface Annotation {
 }
 
 const MUTATION_DEBOUNCE_MS = 60;
+/** What the annotator watches: cards coming and going anywhere in the page. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true };
 /** A window being resized fires many events: the bars are looked at once it rests this long. */
 const RESIZE_DEBOUNCE_MS = 150;
 /** Ids per state request: a few hundred keeps each message and its reply small. */
@@ -70,6 +72,9 @@ export class Annotator {
   /** Stops the window listeners when PaperShelf stops on the page. */
   private listening: AbortController | undefined;
   private blob: { raw: string | null; papers: PageData } = { raw: null, papers: new PageData() };
+  private blobElement: Element | null = null;
+  /** The page's data was looked at in this run of PaperShelf's script (see dataBlob). */
+  private blobChecked = false;
   private newIds = new Set<string>();
   private mutationTimer = false;
   private pendingRemoval = false;
@@ -85,7 +90,7 @@ export class Annotator {
   private working: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AnnotatorDeps) {
-    this.builder = new BarBuilder((work) => this.deps.setTimeout(work, 0));
+    this.builder = new BarBuilder((work) => this.deps.setTimeout(() => this.unobserved(work), 0));
     this.page = {
       send: deps.send,
       setTimeout: deps.setTimeout,
@@ -116,7 +121,7 @@ export class Annotator {
   start(): Promise<void> {
     const { document } = this.deps;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(document.body, { childList: true, subtree: true });
+    this.observer.observe(document.body, OBSERVED);
     const html = document.documentElement;
     this.dark = html.classList.contains('dark');
     this.theme = new MutationObserver(() => {
@@ -133,6 +138,7 @@ export class Annotator {
 
   stop(): void {
     this.observer?.disconnect();
+    this.observer = undefined;
     this.theme?.disconnect();
     this.listening?.abort();
     for (const a of this.byCard.values()) a.bar.remove();
@@ -145,7 +151,7 @@ export class Annotator {
   rescan(): Promise<void> {
     this.href = this.deps.location().href;
     return this.enqueue(async () => {
-      this.forgetDetached();
+      this.unobserved(() => this.forgetDetached());
       this.builder.restart();
       const page = papersPageKind(this.deps.location());
       if (page.kind === 'other') {
@@ -182,6 +188,23 @@ export class Annotator {
     return this.working;
   }
 
+  /**
+   * Runs `work`, which puts bars in the page, unseen by the page's observer: inserting a bar into a
+   * card is not the page changing (the observer skipped each by its attribute, but was still called with
+   * a record for every bar). What the page changed before is handled first.
+   */
+  private unobserved(work: () => void) {
+    const observer = this.observer;
+    const pending = observer?.takeRecords() ?? [];
+    observer?.disconnect();
+    try {
+      work();
+    } finally {
+      observer?.observe(this.deps.document.body, OBSERVED);
+    }
+    if (pending.length > 0) this.onMutations(pending);
+  }
+
   private onMutations(records: MutationRecord[]) {
     for (const record of records) {
       for (const node of record.addedNodes) {
@@ -205,7 +228,7 @@ export class Annotator {
       }
       if (papersPageKind(this.deps.location()).kind === 'other') return;
       void this.enqueue(async () => {
-        if (removed) this.forgetDetached();
+        if (removed) this.unobserved(() => this.forgetDetached());
         await this.annotate(roots);
       });
     }, MUTATION_DEBOUNCE_MS);
@@ -219,7 +242,7 @@ export class Annotator {
       this.resizeTimer = false;
       const placed = [...this.byCard.values()].filter((a) => a.placement === 'byline' && a.bar.host?.isConnected);
       const sample = placed[0];
-      if (sample && this.places.shownCopyChanged(sample.bar.host!, sample.card)) for (const a of placed) this.place(a);
+      if (sample && this.places.shownCopyChanged(sample.bar.host!, sample.card)) this.unobserved(() => placed.forEach((a) => this.place(a)));
     }, RESIZE_DEBOUNCE_MS);
   }
 
@@ -233,7 +256,7 @@ export class Annotator {
       (card) => this.attach(card, 'card'),
       (fresh) => {
         // Built together, so that the page draws them in one frame (see BUILT_AT_ONCE).
-        this.builder.buildFirst();
+        this.unobserved(() => this.builder.buildFirst());
         added += fresh.length;
         states.push(this.loadStates(fresh.map((c) => c.id)));
       },
@@ -242,7 +265,7 @@ export class Annotator {
       // frame, and the scan asks which of the other cards are near the screen only after that.
       { firstSlice: this.builder.firstLeft },
     );
-    this.builder.buildFirst(); // a paper page's heading, when no card follows it
+    this.unobserved(() => this.builder.buildFirst()); // a paper page's heading, when no card follows it
     await Promise.all(states);
     if (added > 0) {
       this.reportSeen();
@@ -356,9 +379,18 @@ export class Annotator {
     for (const id of ids) for (const a of this.byId.get(id) ?? []) fn(a.bar, id);
   }
 
+  /**
+   * The page's data. Asked once per card when For you reads the page's titles, so it is looked at
+   * once per run of PaperShelf's script (the page's own scripts change it between runs; comparing
+   * its text, hundreds of kilobytes, for every card cost more than reading the card).
+   */
   private dataBlob() {
-    const raw = this.deps.document.querySelector('[data-target="DailyPapers"][data-props]')?.getAttribute('data-props') ?? null;
-    if (raw !== this.blob.raw) this.blob = { raw, papers: readDataBlob(this.deps.document) };
+    if (this.blobChecked) return this.blob.papers;
+    this.blobChecked = true;
+    queueMicrotask(() => (this.blobChecked = false));
+    if (!this.blobElement?.isConnected) this.blobElement = this.deps.document.querySelector(DATA_BLOB_SELECTOR);
+    const raw = this.blobElement?.getAttribute('data-props') ?? null;
+    if (raw !== this.blob.raw) this.blob = { raw, papers: parseDataBlob(raw) };
     return this.blob.papers;
   }
 

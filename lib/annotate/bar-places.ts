@@ -33,18 +33,23 @@ export class BarPlaces {
    */
   spotFor(card: Element, heading = false): BarSpot {
     if (heading) return { placement: 'heading', anchor: card };
-    const dates = card.tagName === 'A' ? [] : this.datesOf(card);
+    if (card.tagName === 'A') return { placement: 'card', anchor: card };
+    const known = this.shown === undefined ? undefined : this.knownDate(card, this.shown);
+    if (known) return { placement: 'byline', anchor: known };
+    const dates = shownDatesOf(card);
+    this.datePaths = dates.map((date) => pathTo(card, date));
     if (dates.length === 0) return { placement: 'card', anchor: card };
     this.shown ??= Math.max(0, dates.findIndex(isShown));
     return { placement: 'byline', anchor: dates[this.shown] ?? dates[0]! };
   }
 
-  private datesOf(card: Element): Element[] {
-    const known = this.datePaths.map((path) => path.reduce<Element | undefined>((at, i) => at?.children[i], card));
-    if (known.length > 0 && known.every((date) => date !== undefined && showsDate(date))) return known as Element[];
-    const dates = shownDatesOf(card);
-    this.datePaths = dates.map((date) => pathTo(card, date));
-    return dates;
+  /**
+   * The date the reader sees where the last card showed it, if there is one there: only that copy's
+   * date is looked for (the bar goes there), not the hidden copy's too.
+   */
+  private knownDate(card: Element, shown: number): Element | undefined {
+    const date = this.datePaths[shown]?.reduce<Element | undefined>((at, i) => at?.children[i], card);
+    return date && showsDate(date) ? date : undefined;
   }
 
   /** Puts `host` at `spot`. */

@@ -34,7 +34,14 @@ export class PageData {
  * counts when it has an arXiv id and a title, and the first of an id counts.
  */
 export function readDataBlob(doc: ParentNode): PageData {
-  const raw = doc.querySelector('[data-target="DailyPapers"][data-props]')?.getAttribute('data-props');
+  return parseDataBlob(doc.querySelector(DATA_BLOB_SELECTOR)?.getAttribute('data-props'));
+}
+
+/** The element that carries the page's data, in its `data-props`. */
+export const DATA_BLOB_SELECTOR = '[data-target="DailyPapers"][data-props]';
+
+/** The page's data from the text of its `data-props` (see readDataBlob). */
+export function parseDataBlob(raw: string | null | undefined): PageData {
   if (!raw) return new PageData();
   let props: unknown;
   try {

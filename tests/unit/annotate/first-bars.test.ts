@@ -2,7 +2,7 @@ import { Annotator } from '@/lib/annotate/annotator';
 import { BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
 import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
-import { listingPage, manyPapers } from '../../fixtures/hf/markup';
+import { listingCards, listingPage, manyPapers } from '../../fixtures/hf/markup';
 import { parsePage } from '../../fixtures/hf/pages';
 
 /** A month listing with an annotator whose tasks (timers) run when the test says. */
@@ -29,7 +29,7 @@ function listing(cards: number) {
     }
     throw new Error('tasks never ran out');
   };
-  return { papers, annotator, bars, tasks, runAll };
+  return { papers, annotator, bars, tasks, runAll, document };
 }
 
 describe("a page's first bars", () => {
@@ -48,5 +48,33 @@ describe("a page's first bars", () => {
     await started;
     expect(new Set(bars())).toEqual(new Set(papers.map((p) => p.id)));
     expect(bars()).toHaveLength(papers.length);
+  });
+});
+
+describe('bars going into the page', () => {
+  it('leave cards the page adds meanwhile to be found, even when the page adds them just before bars are built', async () => {
+    const cards = BUILT_AT_ONCE + 200;
+    const { annotator, bars, tasks, runAll, document } = listing(cards);
+    const started = annotator.start();
+    // Until every card is found and only bars are left to build, a slice a task.
+    for (let guard = 0; annotator.annotationCount < cards && guard < 1000; guard++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      tasks.shift()?.();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(annotator.annotationCount).toBe(cards);
+    expect(bars().length, 'bars are still to be built').toBeLessThan(cards);
+
+    // The page appends cards, and before its changes are reported PaperShelf builds its next bars.
+    const more = manyPapers(5, 1_000);
+    const grid = document.querySelector('article')!.parentElement!;
+    grid.append(document.createRange().createContextualFragment(listingCards(more)));
+    for (const task of tasks.splice(0)) task();
+
+    await runAll();
+    await started;
+    await runAll();
+    expect(bars()).toEqual(expect.arrayContaining(more.map((p) => p.id)));
+    expect(bars()).toHaveLength(cards + more.length);
   });
 });
