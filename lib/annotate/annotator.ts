@@ -189,9 +189,9 @@ export class Annotator {
   }
 
   /**
-   * Runs `work`, which puts bars in the page, unseen by the page's observer: inserting a bar into a
-   * card is not the page changing (the observer skipped each by its attribute, but was still called with
-   * a record for every bar). What the page changed before is handled first.
+   * Runs `work`, which puts bars in the page, unseen by the annotator's own watch for new cards: a bar
+   * going into a card is not the page changing (the watch skipped each bar by its attribute, but was
+   * still called with a record for every one). What the page changed before is handled first.
    */
   private unobserved(work: () => void) {
     const observer = this.observer;
