@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Where the page alone is served: the same page in the same browser, at an address PaperShelf does
@@ -15,4 +15,28 @@ export async function serveAlone(context: BrowserContext, path: string, html: st
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
       : route.fulfill({ status: 404, body: '' }),
   );
+}
+
+/** Where the extension runs: the site itself, served by the test routes. */
+export const EXTENSION_ORIGIN = 'https://huggingface.co';
+
+/**
+ * Measures the page alone and with the extension, alternating, `runs` times, each on a fresh page:
+ * whatever the machine does meanwhile falls on both sides alike.
+ */
+export async function bothSides<T>(
+  context: BrowserContext,
+  runs: number,
+  measure: (page: Page, origin: string, annotated: boolean) => Promise<T>,
+): Promise<{ alone: T[]; withExtension: T[] }> {
+  const alone: T[] = [];
+  const withExtension: T[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const [origin, into, annotated] of [[ALONE_ORIGIN, alone, false], [EXTENSION_ORIGIN, withExtension, true]] as const) {
+      const page = await context.newPage();
+      into.push(await measure(page, origin, annotated));
+      await page.close();
+    }
+  }
+  return { alone, withExtension };
 }

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
-import { ALONE_ORIGIN, serveAlone } from './alone';
+import { bothSides, serveAlone } from './alone';
 import { summarize, type Figure } from './stats';
-import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
+import { addedByKind, traceMainThread } from './trace';
 
 /**
  * How long a load or an append is followed: the extension's work on what the page shows (bars near
@@ -58,21 +58,13 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
   const ext = await launchExtension();
   await routeHuggingFace(ext.context, { [PATH]: html });
   await serveAlone(ext.context, PATH, html);
-  const without: MainThreadTime[] = [];
-  const withExt: MainThreadTime[] = [];
-  for (let run = 0; run < runs; run++) {
-    for (const [origin, into, annotate] of [[ALONE_ORIGIN, without, false], ['https://huggingface.co', withExt, true]] as const) {
-      const page = await ext.context.newPage();
-      into.push(
-        await traceMainThread(page, async () => {
-          await page.goto(origin + PATH);
-          if (annotate) await waitForFirstBars(page);
-          await page.waitForTimeout(SETTLE_MS);
-        }),
-      );
-      await page.close();
-    }
-  }
+  const { alone: without, withExtension: withExt } = await bothSides(ext.context, runs, (page, origin, annotated) =>
+    traceMainThread(page, async () => {
+      await page.goto(origin + PATH);
+      if (annotated) await waitForFirstBars(page);
+      await page.waitForTimeout(SETTLE_MS);
+    }),
+  );
   await ext.close();
   return {
     cards,
@@ -109,30 +101,22 @@ export async function measureAppend(existing: number, added: number, runs: numbe
   await routeHuggingFace(ext.context, { [PATH]: html });
   await serveAlone(ext.context, PATH, html);
   const extra = listingCards(manyPapers(added, existing));
-  const alone: number[] = [];
-  const withExt: number[] = [];
   try {
-    for (let run = 0; run < runs; run++) {
-      for (const [origin, into, annotate] of [[ALONE_ORIGIN, alone, false], ['https://huggingface.co', withExt, true]] as const) {
-        const page = await ext.context.newPage();
-        await page.goto(origin + PATH);
-        if (annotate) await waitForFirstBars(page);
+    const { alone, withExtension } = await bothSides(ext.context, runs, async (page, origin, annotated) => {
+      await page.goto(origin + PATH);
+      if (annotated) await waitForFirstBars(page);
+      await page.waitForTimeout(SETTLE_MS);
+      const appended = await traceMainThread(page, async () => {
+        await page.evaluate((cardsHtml) => {
+          const grid = document.querySelector('article')!.parentElement!;
+          grid.append(document.createRange().createContextualFragment(cardsHtml));
+        }, extra);
         await page.waitForTimeout(SETTLE_MS);
-        const append = () =>
-          page.evaluate((cardsHtml) => {
-            const grid = document.querySelector('article')!.parentElement!;
-            grid.append(document.createRange().createContextualFragment(cardsHtml));
-          }, extra);
-        const t = await traceMainThread(page, async () => {
-          await append();
-          await page.waitForTimeout(SETTLE_MS);
-        });
-        await page.close();
-        into.push(t.total);
-      }
-    }
+      });
+      return appended.total;
+    });
+    return { withExtension: summarize(withExtension), pageOwn: summarize(alone), added: summarize(withExtension.map((t, i) => t - alone[i]!)) };
   } finally {
     await ext.close();
   }
-  return { withExtension: summarize(withExt), pageOwn: summarize(alone), added: summarize(withExt.map((t, i) => t - alone[i]!)) };
 }

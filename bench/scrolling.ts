@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
-import { ALONE_ORIGIN, serveAlone } from './alone';
+import { ALONE_ORIGIN, bothSides, EXTENSION_ORIGIN, serveAlone } from './alone';
 import { realListing } from './real-markup';
 import { summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
@@ -83,29 +83,24 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
   const { html } = realListing(cards);
   const control = contentScript ? undefined : withoutContentScript();
   const ext = await launchExtension(control ? { build: control } : {});
-  const alone: Reading[] = [];
-  const withExt: Reading[] = [];
+  let alone: Reading[] = [];
+  let withExt: Reading[] = [];
   try {
     await ext.context.pages()[0]?.setViewportSize(VIEWPORT);
     await routeHuggingFace(ext.context, { [URL_PATH]: html });
     await serveAlone(ext.context, URL_PATH, html);
-    const sides = [ALONE_ORIGIN, 'https://huggingface.co'] as const;
-    for (const origin of sides) {
+    for (const origin of [ALONE_ORIGIN, EXTENSION_ORIGIN]) {
       // One unmeasured load each, so neither side pays for a cold start (fonts, caches, the first process).
       const warm = await ext.context.newPage();
       await load(warm, origin);
       await warm.close();
     }
-    for (let run = 0; run < runs; run++) {
-      for (const [origin, into] of [[sides[0], alone], [sides[1], withExt]] as const) {
-        const page = await ext.context.newPage();
-        await page.setViewportSize(VIEWPORT);
-        const loading = await traceMainThread(page, () => load(page, origin));
-        const scrolling = await traceMainThread(page, () => scrollThrough(page));
-        into.push(combine(loading, scrolling));
-        await page.close();
-      }
-    }
+    ({ alone, withExtension: withExt } = await bothSides(ext.context, runs, async (page, origin): Promise<Reading> => {
+      await page.setViewportSize(VIEWPORT);
+      const loading = await traceMainThread(page, () => load(page, origin));
+      const scrolling = await traceMainThread(page, () => scrollThrough(page));
+      return combine(loading, scrolling);
+    }));
   } finally {
     await ext.close();
     if (control) rmSync(dirname(control), { recursive: true, force: true });
