@@ -13,6 +13,12 @@ import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
 export const BUILT_AT_ONCE = 40;
 
 /**
+ * Cards after one that comes near the screen whose bars are built with its own, before the reader
+ * reaches them (a few screenfuls of cards).
+ */
+export const BUILT_AHEAD = 20;
+
+/**
  * Builds bars: the page's first BUILT_AT_ONCE at once, then in slices of a few milliseconds, one
  * slice a task, so that the page never sees a long task (the bars of the rest of a page that does
  * not say when a card comes near the screen, and of cards that come near).

@@ -1,14 +1,19 @@
 import { Annotator } from '@/lib/annotate/annotator';
-import { BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
+import { BUILT_AHEAD, BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
 import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import { listingCards, listingPage, manyPapers } from '../../fixtures/hf/markup';
 import { parsePage } from '../../fixtures/hf/pages';
 
-/** A month listing with an annotator whose tasks (timers) run when the test says. */
-function listing(cards: number) {
+/**
+ * A month listing with an annotator whose tasks (timers) run when the test says; in a document of
+ * its own, or in the window's (where cards can be drawn or not, and say when they come near).
+ */
+function listing(cards: number, inWindow = false) {
   const papers = manyPapers(cards);
-  const document = parsePage(listingPage({ kind: 'month', papers }));
+  const parsed = parsePage(listingPage({ kind: 'month', papers }));
+  if (inWindow) globalThis.document.body.replaceChildren(...parsed.body.childNodes);
+  const document = inWindow ? globalThis.document : parsed;
   const tasks: (() => void)[] = [];
   const reply = (request: { type: string }) =>
     (request.type === 'cardStates' ? { ok: true, saved: [] } : request.type === 'cardForYou' ? { ok: true, picks: [], notInterested: [] } : { ok: true }) as never;
@@ -76,5 +81,57 @@ describe('bars going into the page', () => {
     await runAll();
     expect(bars()).toEqual(expect.arrayContaining(more.map((p) => p.id)));
     expect(bars()).toHaveLength(cards + more.length);
+  });
+});
+
+/** The event a browser sends when a `content-visibility: auto` card starts or stops being drawn. */
+class StateChange extends Event {
+  constructor(readonly skipped: boolean) {
+    super('contentvisibilityautostatechange', { bubbles: false });
+  }
+}
+
+describe('bars ahead of the reader', () => {
+  beforeEach(() => vi.stubGlobal('ContentVisibilityAutoStateChangeEvent', StateChange));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.replaceChildren();
+  });
+
+  it('are built for the cards below one that comes near the screen, before the reader reaches them; cards far below wait', async () => {
+    const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
+    const cards = [...document.querySelectorAll('article')];
+    // The site's lists draw a card only near the screen (its grid's class gives each card this style).
+    for (const card of cards) card.style.setProperty('content-visibility', 'auto');
+    const drawn = new Set(cards.slice(0, BUILT_AT_ONCE));
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      const card = this.closest('article');
+      return card === null || drawn.has(card);
+    });
+    const comeNear = async (index: number) => {
+      drawn.add(cards[index]!);
+      cards[index]!.dispatchEvent(new StateChange(false));
+      await runAll();
+    };
+    const ids = (count: number) => papers.slice(0, count).map((p) => p.id);
+
+    const started = annotator.start();
+    await runAll();
+    await started;
+    expect(bars()).toEqual(ids(BUILT_AT_ONCE));
+
+    // The reader scrolls and the next card comes near: it gets its bar, and so do the cards after it.
+    await comeNear(BUILT_AT_ONCE);
+    expect(bars()).toEqual(ids(BUILT_AT_ONCE + 1 + BUILT_AHEAD));
+
+    // Reading on, the reader never reaches a card whose bar is still to come.
+    for (let index = BUILT_AT_ONCE + 1; index < BUILT_AT_ONCE + 2 * BUILT_AHEAD; index++) {
+      await comeNear(index);
+      expect(bars(), `card ${index} near the screen`).toEqual(expect.arrayContaining(ids(index + 1 + BUILT_AHEAD / 2)));
+    }
+    // Cards far below still wait.
+    expect(bars().length).toBeLessThan(papers.length);
+    expect(bars().length).toBeLessThanOrEqual(BUILT_AT_ONCE + 3 * BUILT_AHEAD + 1);
+    annotator.stop();
   });
 });
