@@ -320,6 +320,8 @@ export class Annotator {
    * less than half the distance ahead of the last one built still waits.
    */
   private onNearScreen(card: Element) {
+    // Every card coming near tells it, also once every bar is built: then nothing is looked at.
+    if (this.waiting.size === 0) return;
     const ahead: Annotation[] = [];
     let firstAt = -1;
     let at: Element | null = card;

@@ -4,6 +4,7 @@ import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import { listingCards, listingPage, manyPapers } from '../../fixtures/hf/markup';
 import { parsePage } from '../../fixtures/hf/pages';
+import { StateChange } from '../../fixtures/browser/content-visibility';
 
 /**
  * A month listing with an annotator whose tasks (timers) run when the test says; in a document of
@@ -83,13 +84,6 @@ describe('bars going into the page', () => {
     expect(bars()).toHaveLength(cards + more.length);
   });
 });
-
-/** The event a browser sends when a `content-visibility: auto` card starts or stops being drawn. */
-class StateChange extends Event {
-  constructor(readonly skipped: boolean) {
-    super('contentvisibilityautostatechange', { bubbles: false });
-  }
-}
 
 describe('bars ahead of the reader', () => {
   beforeEach(() => vi.stubGlobal('ContentVisibilityAutoStateChangeEvent', StateChange));

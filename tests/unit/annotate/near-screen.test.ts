@@ -1,11 +1,5 @@
 import { NearScreen } from '@/lib/annotate/near-screen';
-
-/** The event a browser sends when a `content-visibility: auto` element starts or stops being drawn. */
-class StateChange extends Event {
-  constructor(readonly skipped: boolean) {
-    super('contentvisibilityautostatechange', { bubbles: false });
-  }
-}
+import { StateChange } from '../../fixtures/browser/content-visibility';
 
 function list(style: string, cards = 3): Element[] {
   const grid = document.createElement('div');
