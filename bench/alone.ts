@@ -22,7 +22,11 @@ export const EXTENSION_ORIGIN = 'https://huggingface.co';
 
 /**
  * Measures the page alone and with the extension, alternating, `runs` times, each on a fresh page:
- * whatever the machine does meanwhile falls on both sides alike.
+ * whatever the machine does meanwhile falls on both sides alike. Each pair swaps which side goes
+ * first (alone then with, with then alone, ...), so that whatever the first or the second page of a
+ * pair pays for its place (the page before it still being torn down, warmer caches) falls on both
+ * sides alike too, and not on the extension's figure. Results stay in pairs: `alone[i]` and
+ * `withExtension[i]` were measured one after the other.
  */
 export async function bothSides<T>(
   context: BrowserContext,
@@ -31,8 +35,9 @@ export async function bothSides<T>(
 ): Promise<{ alone: T[]; withExtension: T[] }> {
   const alone: T[] = [];
   const withExtension: T[] = [];
+  const sides = [[ALONE_ORIGIN, alone, false], [EXTENSION_ORIGIN, withExtension, true]] as const;
   for (let run = 0; run < runs; run++) {
-    for (const [origin, into, annotated] of [[ALONE_ORIGIN, alone, false], [EXTENSION_ORIGIN, withExtension, true]] as const) {
+    for (const [origin, into, annotated] of run % 2 === 0 ? sides : [...sides].reverse()) {
       const page = await context.newPage();
       into.push(await measure(page, origin, annotated));
       await page.close();
