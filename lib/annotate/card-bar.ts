@@ -43,12 +43,23 @@ function estimatedWidth(state: CardState): number {
   );
 }
 
-/** Whether `next` says anything `current` does not (lists compared item by item). */
+/**
+ * Whether `next` says anything `current` does not (lists compared item by item). The library's
+ * answers reach every card of a page, bars not yet built included, and most change nothing: this
+ * runs thousands of times on a long listing, so it stops at the first difference and writes nothing out.
+ */
 function changes(current: CardState, next: Partial<CardState>): boolean {
-  return (Object.keys(next) as (keyof CardState)[]).some((key) => {
-    const [was, is] = [current[key], next[key]];
-    return Array.isArray(was) && Array.isArray(is) ? JSON.stringify(was) !== JSON.stringify(is) : was !== is;
-  });
+  for (const key in next) {
+    const was = current[key as keyof CardState];
+    const is = next[key as keyof CardState];
+    if (Array.isArray(was) && Array.isArray(is) ? !sameItems(was, is) : was !== is) return true;
+  }
+  return false;
+}
+
+/** Lists with the same items: tags by their text, related papers by what they show. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i] || JSON.stringify(item) === JSON.stringify(b[i]));
 }
 
 /** Events stopped at the bar so that the card around it (a link, the page's shortcuts) never sees them. */

@@ -18,7 +18,10 @@ export interface ScanOptions {
  * thousands of cards never sees a long task. Only ids and elements: nothing of a card is read until
  * it is needed (a save, the popup asking), because reading every card in full up front was most of
  * what PaperShelf cost a page. `take` handles each card as it is found, inside the slice's time;
- * `onSlice` gets the cards `take` accepted, once per slice.
+ * `onSlice` gets the cards `take` accepted, once per slice. The roots are one stream: a page that
+ * adds a hundred cards one element at a time (a list growing as the reader scrolls) has them found
+ * in one slice and asked about in one request, not in a hundred, and many small roots still end a
+ * slice when its time is up.
  */
 export async function scanCards(
   roots: Iterable<Element>,
@@ -28,23 +31,25 @@ export async function scanCards(
   { firstSlice = 0, now = () => performance.now() }: ScanOptions = {},
 ): Promise<void> {
   let first = firstSlice;
-  for (const root of roots) {
-    const cards = cardsIn(root);
-    for (let done = false; !done; ) {
-      const deadline = now() + SLICE_BUDGET_MS;
-      const taken: FoundCard[] = [];
-      while (first > 0 || now() < deadline) {
-        const next = cards.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        if (!take(next.value)) continue;
-        taken.push(next.value);
-        if (first > 0 && --first === 0) break;
+  const cards = cardsInAll(roots);
+  for (let done = false; !done; ) {
+    const deadline = now() + SLICE_BUDGET_MS;
+    const taken: FoundCard[] = [];
+    while (first > 0 || now() < deadline) {
+      const next = cards.next();
+      if (next.done) {
+        done = true;
+        break;
       }
-      if (taken.length > 0) onSlice(taken);
-      if (!done) await nextTask();
+      if (!take(next.value)) continue;
+      taken.push(next.value);
+      if (first > 0 && --first === 0) break;
     }
+    if (taken.length > 0) onSlice(taken);
+    if (!done) await nextTask();
   }
+}
+
+function* cardsInAll(roots: Iterable<Element>): Generator<FoundCard> {
+  for (const root of roots) yield* cardsIn(root);
 }

@@ -1,5 +1,5 @@
 import { scanCards, SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
-import type { FoundCard } from '@/lib/hf/listing-cards';
+import { cardsIn, type FoundCard } from '@/lib/hf/listing-cards';
 import { FIXTURE_PAGES, parsePage } from '../../fixtures/hf/pages';
 
 describe('scanning a page for cards', () => {
@@ -51,5 +51,46 @@ describe('scanning a page for cards', () => {
     );
     expect(slices[0]).toEqual(ids.slice(0, 4));
     expect(slices.slice(1).filter((slice) => slice.length > 0)).toEqual(ids.slice(4).map((id) => [id]));
+  });
+
+  it('takes cards the page added one element at a time together: one slice, one request for their states', async () => {
+    const page = parsePage(FIXTURE_PAGES.trending.html());
+    const ids = FIXTURE_PAGES.trending.papers.map((p) => p.id);
+    // Each card on its own, as a list growing while the reader scrolls adds them.
+    const roots = [...cardsIn(page.body)].map((card) => card.element);
+    expect(roots).toHaveLength(ids.length);
+    const slices: string[][] = [];
+    let tasks = 0;
+    await scanCards(
+      roots,
+      () => true,
+      (taken) => slices.push(taken.map((c) => c.id)),
+      async () => {
+        tasks++;
+      },
+      { now: () => 0 },
+    );
+    expect(slices).toEqual([ids]);
+    expect(tasks).toBe(0);
+  });
+
+  it('still ends a slice when its time is up, however many small roots it spans', async () => {
+    const page = parsePage(FIXTURE_PAGES.trending.html());
+    const roots = [...cardsIn(page.body)].map((card) => card.element);
+    let clock = 0;
+    const slices: number[] = [];
+    await scanCards(
+      roots,
+      () => {
+        clock += 1;
+        return true;
+      },
+      (taken) => slices.push(taken.length),
+      async () => undefined,
+      { now: () => clock },
+    );
+    expect(slices.reduce((a, b) => a + b, 0)).toBe(roots.length);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_BUDGET_MS);
+    expect(slices.length).toBe(Math.ceil(roots.length / SLICE_BUDGET_MS));
   });
 });
