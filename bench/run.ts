@@ -31,6 +31,7 @@ const rows: Row[] = [];
 const ms = (f: Figure) => `${f.median.toFixed(1)} ms (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
 const byKind = (parts: Record<string, number>) =>
   Object.entries(parts).filter(([, v]) => Math.abs(v) >= 0.5).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ') || 'none';
+const percent = (f: Figure) => `${f.median >= 0 ? '+' : ''}${f.median.toFixed(1)}% (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
 const count = (f: Figure) => `${f.median} (${f.min}–${f.max})`;
 
 if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'ignore' });
@@ -58,6 +59,7 @@ for (const cards of quick ? [100] : [100, 1000]) {
   rows.push({ figure: `${label}: page's own main-thread time`, value: ms(r.pageOwn), target: '', raw: r.pageOwn });
   rows.push({ figure: `${label}: time the extension adds`, value: `${ms(r.added)} = ${share.toFixed(1)}%`, target: '<= 10% of page', raw: r.added });
   rows.push({ figure: `${label}: added time by kind (medians)`, value: byKind(r.addedByKind), target: '' });
+  rows.push({ figure: `${label}: rendering work added, elements styled / objects laid out`, value: `${percent(r.styledAdded)} / ${percent(r.laidOutAdded)}`, target: '', raw: r.styledAdded });
   rows.push({ figure: `${label}: long tasks (>= 50 ms) per run, alone / with`, value: `${count(r.longTasksAlone)} / ${count(r.longTasksWith)}`, target: 'no more with', raw: r.longTasksWith.median - r.longTasksAlone.median });
   rows.push({ figure: `${label}: long tasks made long by extension script (trace)`, value: String(r.causedLongTasks), target: '0', raw: r.causedLongTasks });
   rows.push({ figure: `${label}: longest task while scrolling (frames wait for it), alone / with`, value: `${ms(r.longestScrollTaskAlone)} / ${ms(r.longestScrollTaskWith)}`, target: 'same', raw: r.longestScrollTaskWith });

@@ -56,6 +56,9 @@ export interface ScrollingFigures {
   longestScrollTaskAlone: Figure;
   longestScrollTaskWith: Figure;
   longestOwnSlice: Figure;
+  /** Elements styled and objects laid out with the extension, as % more than the page alone, run by run. */
+  styledAdded: Figure;
+  laidOutAdded: Figure;
 }
 
 /**
@@ -116,10 +119,14 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     longestScrollTaskAlone: summarize(alone.map((t) => t.longestWhileScrolling)),
     longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
+    styledAdded: summarize(withExt.map((t, i) => percentMore(t.styledElements, alone[i]!.styledElements))),
+    laidOutAdded: summarize(withExt.map((t, i) => percentMore(t.laidOutObjects, alone[i]!.laidOutObjects))),
   };
 }
 
 type Reading = MainThreadTime & { longestWhileScrolling: number };
+
+const percentMore = (withExt: number, alone: number) => (alone > 0 ? (100 * (withExt - alone)) / alone : 0);
 
 function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
   const byKind: Record<string, number> = { ...loading.byKind };
@@ -131,6 +138,8 @@ function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
     causedLongTasks: loading.causedLongTasks + scrolling.causedLongTasks,
     longestOwnSlice: Math.max(loading.longestOwnSlice, scrolling.longestOwnSlice),
     byKind,
+    styledElements: loading.styledElements + scrolling.styledElements,
+    laidOutObjects: loading.laidOutObjects + scrolling.laidOutObjects,
     longestWhileScrolling: scrolling.longest,
   };
 }

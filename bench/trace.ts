@@ -11,7 +11,7 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; frame?: string } };
+  args?: { data?: { url?: string; frame?: string }; elementCount?: number; beginData?: { dirtyObjects?: number } };
 }
 
 export interface MainThreadTime {
@@ -35,6 +35,13 @@ export interface MainThreadTime {
    * recalculation inside a function call) counts as that script's.
    */
   byKind: Record<string, number>;
+  /**
+   * How much the page had to style and lay out: elements whose style was computed, and objects laid
+   * out. Counts, not times: the machine's load does not stretch them, so what the extension adds to
+   * them is the rendering work its bars cost, apart from the page's frames running slower or faster.
+   */
+  styledElements: number;
+  laidOutObjects: number;
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
@@ -56,7 +63,7 @@ export async function traceMainThread(page: Page, action: () => Promise<void>): 
 function summarize(events: TraceEvent[]): MainThreadTime {
   // The renderer main thread is the one that parsed the page, or (no parsing traced) ran its frames.
   const main = events.find((e) => e.name === 'ParseHTML') ?? events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout');
-  if (!main) return { total: 0, longTasks: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0, byKind: {} };
+  if (!main) return { total: 0, longTasks: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0, byKind: {}, styledElements: 0, laidOutObjects: 0 };
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const runTasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const tasks = runTasks.map((e) => e.dur! / 1000);
@@ -82,6 +89,8 @@ function summarize(events: TraceEvent[]): MainThreadTime {
     causedLongTasks: caused,
     longestOwnSlice: longestOwn,
     byKind: byKind(runTasks, onMain, isOwnScript, own),
+    styledElements: onMain.reduce((n, e) => n + (e.name === 'UpdateLayoutTree' ? (e.args?.elementCount ?? 0) : 0), 0),
+    laidOutObjects: onMain.reduce((n, e) => n + (e.name === 'Layout' ? (e.args?.beginData?.dirtyObjects ?? 0) : 0), 0),
   };
 }
 
