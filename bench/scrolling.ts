@@ -126,7 +126,8 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
 
 type Reading = MainThreadTime & { longestWhileScrolling: number };
 
-const percentMore = (withExt: number, alone: number) => (alone > 0 ? (100 * (withExt - alone)) / alone : 0);
+/** NaN when the trace counted nothing on the page alone, so that a trace without the counts shows as such, not as +0%. */
+const percentMore = (withExt: number, alone: number) => (alone > 0 ? (100 * (withExt - alone)) / alone : Number.NaN);
 
 function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
   const byKind: Record<string, number> = { ...loading.byKind };
