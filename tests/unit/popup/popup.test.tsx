@@ -201,7 +201,8 @@ describe('popup: library', () => {
     await waitFor(async () => expect(await library.listPapers({ tag: 'batch' })).toEqual([]));
     await userEvent.click(within(toolbar).getByRole('button', { name: 'Remove selected' }));
     await waitFor(async () => expect(await library.countPapers()).toBe(2));
-    expect(screen.getByRole('status')).toHaveTextContent('Removed 2 papers.');
+    // The library can hold the change a moment before the popup shows what it did.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Removed 2 papers.'));
   });
 
   it('moves through rows with the arrow keys', async () => {
