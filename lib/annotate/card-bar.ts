@@ -142,13 +142,25 @@ export class CardBar {
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
 
+    const listen: CardContext['listen'] = (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal });
+    let firstUse: (() => void)[] | undefined;
     const context: CardContext = {
       id: this.id,
       document,
       actions: this.actions(),
       state: () => this.current,
       signal,
-      listen: (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal }),
+      listen,
+      whenUsed: (callback) => {
+        if (!firstUse) {
+          const waiting: (() => void)[] = (firstUse = []);
+          const used = () => waiting.splice(0).forEach((run) => run());
+          // Pointing comes before a click or a tap, focus before a key (and before a screen reader's click).
+          listen(bar, 'pointerover', used);
+          listen(bar, 'focusin', used);
+        }
+        firstUse.push(callback);
+      },
     };
     this.views = (this.options.features ?? CARD_FEATURES).map((feature) => feature.init(context));
     for (const view of this.views) bar.append(...view.nodes);

@@ -39,6 +39,11 @@ export interface CardContext {
    * (`click()`, `dispatchEvent`) are ignored, so the page cannot act for the user.
    */
   listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void;
+  /**
+   * Runs `callback` once, when the reader first points at the bar or moves focus into it: before
+   * anything they do on the card. Parts that only matter once the reader acts are made then.
+   */
+  whenUsed(callback: () => void): void;
   /** Aborts when the card goes away. */
   signal: AbortSignal;
 }

@@ -32,6 +32,8 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .dark .stand-in { color: #9ca3af; }
 .new, .for-you { background: #15803d; color: #fff; border-radius: 4px; padding: 0 6px; font-weight: 600; }
 .for-you { background: #1d4ed8; }
+/* An empty status region stays out of the bar's flow, so that it appearing moves nothing on the card. */
+.status.quiet { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .status.error { color: #b91c1c; }
 .dark .status.error { color: #f87171; }
 .undo { margin-left: 6px; font-weight: 600; }

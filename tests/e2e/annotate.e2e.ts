@@ -97,6 +97,24 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await page.close();
   });
 
+  it('gives a card its status region as the reader reaches the bar, moving none of its controls', async () => {
+    const page = await open('trending');
+    await page.setViewport({ width: 1280, height: 900 });
+    const id = FIXTURE_PAGES.trending.papers[0]!.id;
+    const save = { card: id, role: 'button', name: /Save/ } as const;
+    const notInterested = { card: id, role: 'button', name: 'Not interested' } as const;
+    const bar = { role: 'group', name: `PaperShelf: ${id}` } as const;
+    const before = { save: await page.stillBox(save), notInterested: await page.stillBox(notInterested), bar: await page.stillBox(bar) };
+    expect(await page.count({ card: id, role: 'status' })).toBe(0);
+    await page.clickIn({ x: before.save.x - 16, y: before.save.y, width: 0, height: before.save.height });
+    await page.tabTo(save, 3);
+    // Made, empty, before anything the reader does there: what it says next is announced.
+    await expect.poll(() => page.count({ card: id, role: 'status' })).toBe(1);
+    expect(await page.text({ card: id, role: 'status' })).toBe('');
+    expect({ save: await page.box(save), notInterested: await page.box(notInterested), bar: await page.box(bar) }).toEqual(before);
+    await page.close();
+  });
+
   it("puts the controls next to the title on a paper's own page", async () => {
     const page = await open('paper');
     const id = FIXTURE_PAGES.paper.papers[0]!.id;

@@ -133,6 +133,20 @@ describe('a card bar', () => {
     expect(getByRole(root, 'status')).toHaveTextContent('PaperShelf could not be reached');
   });
 
+  it('has its status region, empty, from the moment the reader points at the bar or focuses it, so that the reply to what they do is said aloud', async () => {
+    const pointed = setup();
+    expect(queryByRole(pointed.root, 'status')).toBeNull();
+    await userEvent.hover(getByRole(pointed.root, 'button', { name: /Save/ }));
+    expect(getByRole(pointed.root, 'status')).toHaveTextContent(/^$/);
+
+    const focused = setup();
+    getByRole(focused.root, 'combobox', { name: 'Add tag' }).focus();
+    expect(getByRole(focused.root, 'status')).toHaveTextContent(/^$/);
+    focused.bar.update({ error: 'PaperShelf could not be reached' });
+    expect(queryAllByRole(focused.root, 'status')).toHaveLength(1);
+    expect(getByRole(focused.root, 'status')).toHaveTextContent('PaperShelf could not be reached');
+  });
+
   it('shows tags and errors as text, never as markup', () => {
     const { bar, root } = setup(['<img src=x onerror=alert(1)>']);
     bar.update({ error: '<b>oops</b>' });
