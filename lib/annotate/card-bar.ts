@@ -12,35 +12,17 @@ import { tagEditor } from '@/lib/annotate/features/tags';
 import { applyControlsStyles } from '@/lib/annotate/styles';
 import { t } from '@/lib/i18n';
 
-/** The bar's features, in the order they appear. */
-export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, tagEditor, suggestedTags, notInterested, cardStatus, relatedPapers];
+/**
+ * The bar's features, in the order they appear. What the bar says (a problem, Removed and Undo)
+ * comes right after Save: a bar is one line that scrolls sideways when full, and the message must be
+ * in sight where the reader just acted.
+ */
+export const CARD_FEATURES: readonly CardFeature[] = [newMarker, forYouMarker, saveToggle, cardStatus, tagEditor, suggestedTags, notInterested, relatedPapers];
 
 export interface CardBarOptions {
   /** Which events count as the user's own; only tests replace it (their events are synthetic). */
   isTrusted?: (event: Event) => boolean;
   features?: readonly CardFeature[];
-}
-
-/**
- * What fits on one line of a bar on a narrow card (about 480 px inside); a bar showing more grows to
- * two lines. Widths in px at the bar's 12 px font, a little generous.
- */
-const ONE_LINE_WIDTH_PX = 440;
-const CHAR_PX = 7;
-
-function estimatedWidth(state: CardState): number {
-  const chip = (text: string) => text.length * CHAR_PX + 30;
-  const words = (text: string) => (text ? text.length * CHAR_PX + 10 : 0);
-  return (
-    70 + // Save
-    100 + // the tag input
-    (state.saved ? 0 : 110) + // Not interested
-    (state.isNew ? 45 : 0) +
-    (state.forYou && !state.saved ? 65 : 0) +
-    state.tags.reduce((n, tag) => n + chip(tag), 0) +
-    (state.saved ? state.suggested.reduce((n, tag) => n + chip(`+ ${tag}`), 0) : 0) +
-    words(state.error || (state.undo ? `${t('card_removed')} ${t('common_undo')}` : ''))
-  );
 }
 
 /**
@@ -75,8 +57,7 @@ const keepFromPage = (event: Event) => event.stopPropagation();
  * the controls together then, and the state it was told meanwhile shows at once.
  */
 export class CardBar {
-  private drawn: { host: HTMLElement; root: ShadowRoot; bar: HTMLElement; placement: BarPlacement } | undefined;
-  private tall = false;
+  private drawn: { host: HTMLElement; root: ShadowRoot; bar: HTMLElement } | undefined;
   private views: CardFeatureView[] = [];
   private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
   /** Stops the controls' listeners; made with the controls (a page may hold thousands of bars never built). */
@@ -122,9 +103,8 @@ export class CardBar {
   }
 
   /**
-   * Builds the bar for its place and gives back its host, for the caller to put in the page. A bar
-   * after a heading or in a byline is as tall as what it shows; one on a line of its own grows to two
-   * lines when what it shows would wrap.
+   * Builds the bar for its place and gives back its host, for the caller to put in the page. The
+   * host's size is set by the place alone (see styles.ts): nothing the bar shows changes it.
    */
   build(placement: BarPlacement = 'card'): HTMLElement {
     if (this.drawn) return this.drawn.host;
@@ -133,13 +113,15 @@ export class CardBar {
     host.setAttribute(ANNOTATION_ATTRIBUTE, this.id);
     const root = host.attachShadow({ mode: 'closed' });
     const bar = document.createElement('div');
-    this.drawn = { host, root, bar, placement };
+    this.drawn = { host, root, bar };
     const { signal } = (this.abort = new AbortController());
-    this.tall = this.sizedByContent || estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
-    applyControlsStyles(root, document, this.tall);
+    applyControlsStyles(root, document, placement);
     // The page's theme (a class on <html>) is set with the bar's own classes: one write per bar.
     bar.className = document.documentElement.classList.contains('dark') ? `bar ${placement} dark` : `bar ${placement}`;
     bar.setAttribute('role', 'group');
+    // The bar scrolls sideways when full, and browsers put a scrolling box with more to show in the
+    // tab order: Tab would stop on the bar before Save. Its controls scroll into sight when focused.
+    bar.tabIndex = -1;
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
 
     const listen: CardContext['listen'] = (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal });
@@ -170,10 +152,6 @@ export class CardBar {
     return host;
   }
 
-  private get sizedByContent(): boolean {
-    return this.drawn?.placement === 'heading' || this.drawn?.placement === 'byline';
-  }
-
   /**
    * Shows a new state. The page's answers arrive for every card at once (saved states, For you, New),
    * and most change nothing: a bar whose state is the same is not touched, so the page neither lays
@@ -199,18 +177,5 @@ export class CardBar {
 
   private render() {
     for (const view of this.views) view.update(this.current);
-    this.fitHeight();
-  }
-
-  /**
-   * Lets the bar grow when its content would wrap: estimated from what it shows, not measured, since
-   * reading a layout would make the page lay out while bars are being built.
-   */
-  private fitHeight() {
-    if (!this.drawn || this.sizedByContent) return;
-    const tall = estimatedWidth(this.current) > ONE_LINE_WIDTH_PX;
-    if (tall === this.tall) return;
-    this.tall = tall;
-    applyControlsStyles(this.drawn.root, this.document, tall);
   }
 }

@@ -1,18 +1,35 @@
+import type { BarPlacement } from '@/lib/annotate/bar-places';
+
 /**
- * The height of a bar on a line of its own (a card with no byline): one line, whatever its controls
- * hold, until what it shows would wrap (TALL_CSS lets it grow then).
+ * A bar's box is fixed by where it sits and never by what it shows: a page's scripts can measure the
+ * host element (its size, what it makes the card around it do), so a bar that grew with its tags, or
+ * narrowed when its paper was saved, told the page what the library holds. Size containment makes
+ * the host as large as these rules say and no larger; what does not fit scrolls sideways inside it.
+ * The rules are !important so that the page's own styles (which win over a shadow root's normal
+ * ones for its host) cannot change them either.
  */
-const BAR_HEIGHT_PX = 28;
+const HOST_CSS: Record<BarPlacement, string> = {
+  // On a line of its own at a card's end: the card's width, one line high.
+  card: ':host { height: 28px !important; }',
+  // In the byline after the date: the rest of the line, which the page's text sets (20 px); the box
+  // reaches 3 px above and below it, so that a focus ring is not cut off, and takes no more room.
+  byline: ':host { flex: 1 1 0 !important; min-width: 6em !important; height: 26px !important; margin: -3px 0 !important; }',
+  // After a paper page's heading: the heading's width, one line high with room for its border.
+  heading: ':host { height: 36px !important; margin: 8px 0 !important; }',
+};
 
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `
-:host { all: initial; display: block; height: ${BAR_HEIGHT_PX}px; overflow: hidden; contain: layout style; }
-.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 12px;
+:host { all: initial; display: block !important; contain: strict !important; }
+.bar { display: flex; align-items: center; gap: 6px; height: 100%; box-sizing: border-box; padding: 0 12px;
+  overflow-x: auto; overflow-y: hidden; scrollbar-width: none; white-space: nowrap;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
+.bar::-webkit-scrollbar { display: none; }
+.bar > *, .tags > li, .suggested > *, .related li { flex: none; }
 .bar.dark { background: #111827; border-top-color: #1f2937; color: #d1d5db; }
-.bar.heading { border: 1px solid #e5e7eb; border-radius: 8px; margin: 8px 0; }
-.bar.byline { padding: 0 0 0 12px; border: 0; background: none; }
+.bar.heading { border: 1px solid #e5e7eb; border-radius: 8px; }
+.bar.byline { padding: 0 3px 0 12px; border: 0; background: none; }
 button, input { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #fff; border-radius: 6px; padding: 1px 8px; }
 .dark button { background: #1f2937; border-color: #374151; }
@@ -26,7 +43,7 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .dark .tag { background: #431407; border-color: #7c2d12; }
 .tag::after { content: " ×"; opacity: 0.6; }
 .tag-input { border: 1px dashed #d1d5db; background: transparent; border-radius: 999px; padding: 0 8px;
-  width: 7em; min-width: 0; transition: width 0.1s; }
+  width: 7em; min-width: 0; }
 .tag-input:focus { width: 12em; border-style: solid; }
 .stand-in { display: inline-block; color: #6b7280; cursor: text; white-space: nowrap; }
 .dark .stand-in { color: #9ca3af; }
@@ -43,28 +60,22 @@ button:focus-visible, input:focus-visible { outline: 2px solid #f97316; outline-
 .not-interested, .dark .not-interested { margin-left: auto; border-color: transparent; background: transparent; color: #6b7280; }
 .dark .not-interested { color: #9ca3af; }
 .not-interested[aria-pressed="true"] { color: #b91c1c; text-decoration: line-through; }
-.related { flex-basis: 100%; }
-.related ul { margin: 2px 0 0; padding-left: 18px; }
+.related, .related ul { display: flex; align-items: center; gap: 6px; margin: 0; padding: 0; list-style: none; }
+.related { margin-left: 6px; }
 [hidden] { display: none !important; }
 `;
 
-/**
- * A bar whose content needs more than one line (many tags, a paper page's related papers) grows, and
- * so does a bar in a byline (it takes the byline's height); the others keep the one-line height
- * reserved for them before they were built.
- */
-const TALL_CSS = ':host { height: auto; overflow: visible; }';
+let sheets: { base: CSSStyleSheet; host: Record<BarPlacement, CSSStyleSheet> } | null | undefined;
 
-let sheets: { base: CSSStyleSheet; tall: CSSStyleSheet } | null | undefined;
-
-function constructed(): { base: CSSStyleSheet; tall: CSSStyleSheet } | null {
+function constructed(): typeof sheets {
   if (sheets === undefined) {
     try {
-      const base = new CSSStyleSheet();
-      base.replaceSync(CONTROLS_CSS);
-      const tall = new CSSStyleSheet();
-      tall.replaceSync(TALL_CSS);
-      sheets = { base, tall };
+      const sheet = (css: string) => {
+        const made = new CSSStyleSheet();
+        made.replaceSync(css);
+        return made;
+      };
+      sheets = { base: sheet(CONTROLS_CSS), host: { card: sheet(HOST_CSS.card), byline: sheet(HOST_CSS.byline), heading: sheet(HOST_CSS.heading) } };
     } catch {
       sheets = null;
     }
@@ -73,27 +84,21 @@ function constructed(): { base: CSSStyleSheet; tall: CSSStyleSheet } | null {
 }
 
 /**
- * Gives a shadow root the bar's styles, as one or a one-line bar: shared constructable sheets where
- * allowed, else <style> elements (Firefox content scripts cannot adopt a sheet they constructed).
+ * Gives a shadow root the bar's styles for its place: shared constructable sheets where allowed, else
+ * <style> elements (Firefox content scripts cannot adopt a sheet they constructed).
  */
-export function applyControlsStyles(root: ShadowRoot, document: Document, tall = false): void {
+export function applyControlsStyles(root: ShadowRoot, document: Document, placement: BarPlacement): void {
   const shared = constructed();
   if (shared) {
     try {
-      root.adoptedStyleSheets = tall ? [shared.base, shared.tall] : [shared.base];
+      root.adoptedStyleSheets = [shared.base, shared.host[placement]];
       return;
     } catch {
       sheets = null;
     }
   }
-  let base = root.querySelector('style.base');
-  if (!base) {
-    base = Object.assign(document.createElement('style'), { className: 'base', textContent: CONTROLS_CSS });
-    root.prepend(base);
-  }
-  let extra = root.querySelector('style.tall');
-  if (tall && !extra) {
-    extra = Object.assign(document.createElement('style'), { className: 'tall', textContent: TALL_CSS });
-    base.after(extra);
-  } else if (!tall) extra?.remove();
+  root.prepend(
+    Object.assign(document.createElement('style'), { textContent: CONTROLS_CSS }),
+    Object.assign(document.createElement('style'), { textContent: HOST_CSS[placement] }),
+  );
 }

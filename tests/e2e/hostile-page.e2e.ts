@@ -126,6 +126,39 @@ describe(`a hostile papers page in ${BROWSER}`, () => {
     await page.close();
   });
 
+  it('cannot tell what the library holds by measuring the bars: saving and tagging change no size the page can read', async () => {
+    const page = await openAsAttacker();
+    const paper = listing.papers[1]!;
+    const save = { card: paper.id, role: 'button', name: /Save/ };
+    await expect.poll(() => page.pressed(save)).toBe(false);
+    /** What a page script can measure of each bar and of the card around it. */
+    const measure = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-papershelf-id]')].map((host) => {
+          const box = host.getBoundingClientRect();
+          const card = host.closest('article')!.getBoundingClientRect();
+          return { id: host.getAttribute('data-papershelf-id'), width: box.width, height: box.height, scrollWidth: host.scrollWidth, scrollHeight: host.scrollHeight, card: [card.width, card.height] };
+        }),
+      );
+    const before = await measure();
+    expect(before.map((b) => b.id)).toContain(paper.id);
+
+    // The person saves the paper and gives it more tags than its bar can show at once.
+    await page.click(save);
+    await expect.poll(() => page.pressed(save)).toBe(true);
+    const chips = { card: paper.id, role: 'button', name: /^Remove tag/ };
+    await page.typeInto({ card: paper.id, role: 'combobox', name: 'Add tag' }, 'reinforcement learning');
+    await page.press('Enter');
+    for (const tag of ['agents', 'to read', 'evaluation benchmarks', 'reasoning']) {
+      await page.type(tag);
+      await page.press('Enter');
+    }
+    await expect.poll(() => page.count(chips)).toBe(5);
+    await page.press('Escape');
+    expect(await measure()).toEqual(before);
+    await page.close();
+  });
+
   it("6: a content script's own requests get what cards show and nothing else", async () => {
     await ext.send({ type: 'setNote', id: onPage.id, note: 'private note' });
     const page = await openAsAttacker();
