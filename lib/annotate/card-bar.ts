@@ -125,7 +125,8 @@ export class CardBar {
     bar.setAttribute('aria-label', t('card_bar_label', this.id));
 
     const listen: CardContext['listen'] = (target, type, handler) => target.addEventListener(type, (event) => this.isTrusted(event) && handler(event), { signal });
-    let firstUse: (() => void)[] | undefined;
+    const firstUse: (() => void)[] = [];
+    let watching = false;
     const context: CardContext = {
       id: this.id,
       document,
@@ -134,14 +135,13 @@ export class CardBar {
       signal,
       listen,
       whenUsed: (callback) => {
-        if (!firstUse) {
-          const waiting: (() => void)[] = (firstUse = []);
-          const used = () => waiting.splice(0).forEach((run) => run());
-          // Pointing comes before a click or a tap, focus before a key (and before a screen reader's click).
-          listen(bar, 'pointerover', used);
-          listen(bar, 'focusin', used);
-        }
         firstUse.push(callback);
+        if (watching) return;
+        watching = true;
+        const used = () => firstUse.splice(0).forEach((run) => run());
+        // Pointing comes before a click or a tap, focus before a key (and before a screen reader's click).
+        listen(bar, 'pointerover', used);
+        listen(bar, 'focusin', used);
       },
     };
     this.views = (this.options.features ?? CARD_FEATURES).map((feature) => feature.init(context));
