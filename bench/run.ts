@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureCardActions } from './card-actions';
 import { measureImport, measurePopup, measureSaves, measureSearch, measureTrendingCheck } from './library';
 import { measureAppend, measureListing } from './listing';
 import { benchRelevance } from './relevance';
@@ -69,6 +70,16 @@ for (const cards of quick ? [100] : [100, 1000]) {
   // read against what the bench reports when the extension adds nothing to the page.
   const control = await measureScrolling(cards, scrollRuns, { contentScript: false });
   rows.push({ figure: `${label}: control, content script off: "added"`, value: `${ms(control.added)} = ${((100 * control.added.median) / control.pageOwn.median).toFixed(1)}%`, target: '~0 (the noise)', raw: control.added });
+}
+
+// Saving from a card: the page's style and layout per click, from the click until the card shows
+// all it will. A bar's change should cost what the bar holds, so about the same on a long listing.
+const clickSizes = quick ? [100] : [100, 1000];
+const perClick = new Map<number, Figure>();
+for (const cards of clickSizes) perClick.set(cards, await measureCardActions(cards, quick ? 2 : 10));
+for (const [cards, f] of perClick) {
+  const vsFirst = cards === clickSizes[0] ? '' : ` = ${(f.median / perClick.get(clickSizes[0]!)!.median).toFixed(2)}x ${clickSizes[0]} cards`;
+  rows.push({ figure: `Save and unsave on a ${cards}-card real listing: page's style and layout per click`, value: `${ms(f)}${vsFirst}`, target: cards === clickSizes[0] ? '' : 'about the same as on 100 cards', raw: f });
 }
 
 // Listings in the project's modelled markup, loaded and left alone.

@@ -21,7 +21,10 @@ const HOST_CSS: Record<BarPlacement, string> = {
 /** Styles of the controls PaperShelf adds to cards. They live in each control's shadow root. */
 export const CONTROLS_CSS = `
 :host { all: initial; display: block !important; contain: strict !important; }
-.bar { display: flex; align-items: center; gap: 6px; height: 100%; box-sizing: border-box; padding: 0 12px;
+/* Contained, the bar is laid out on its own: a change in it (Save, a tag) costs what the bar holds.
+   The host cannot be that boundary, as the page makes it a flex item of the byline, which the browser
+   lays out with its card and the whole list (on a 1,000-card listing, every click laid out the list). */
+.bar { contain: strict; display: flex; align-items: center; gap: 6px; height: 100%; box-sizing: border-box; padding: 0 12px;
   overflow-x: auto; overflow-y: hidden; scrollbar-width: none; white-space: nowrap;
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
