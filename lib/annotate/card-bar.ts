@@ -1,4 +1,5 @@
 import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
+import { showOverflow } from '@/lib/annotate/bar-overflow';
 import type { BarPlacement } from '@/lib/annotate/bar-places';
 import type { CardActions, CardContext, CardFeature, CardFeatureView, CardState } from '@/lib/annotate/card-feature';
 import { forYouMarker } from '@/lib/annotate/features/for-you';
@@ -144,6 +145,7 @@ export class CardBar {
         listen(bar, 'focusin', used);
       },
     };
+    context.whenUsed(() => showOverflow(bar, root, context));
     this.views = (this.options.features ?? CARD_FEATURES).map((feature) => feature.init(context));
     for (const view of this.views) bar.append(...view.nodes);
     root.append(bar);

@@ -1,6 +1,6 @@
 import { listingCards, manyPapers } from '../fixtures/hf/markup';
 import { FIXTURE_PAGES, type FixtureName } from '../fixtures/hf/pages';
-import { BROWSER, fixtureSite, launchExtension, type Extension, type Tab } from './harness';
+import { BROWSER, fixtureSite, launchExtension, sleep, type Extension, type Tab } from './harness';
 
 let ext: Extension;
 
@@ -112,6 +112,61 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await expect.poll(() => page.count({ card: id, role: 'status' })).toBe(1);
     expect(await page.text({ card: id, role: 'status' })).toBe('');
     expect({ save: await page.box(save), notInterested: await page.box(notInterested), bar: await page.box(bar) }).toEqual(before);
+    await page.close();
+  });
+
+  it('fades a full bar where it has more, and a click on a faded end scrolls the bar there', async () => {
+    const page = await open('trending');
+    await page.setViewport({ width: 1280, height: 900 });
+    const paper = FIXTURE_PAGES.trending.papers[2]!;
+    const save = { card: paper.id, role: 'button', name: /Save/ } as const;
+    const tags = ['reinforcement learning', 'agents', 'to read', 'evaluation benchmarks', 'reasoning', 'multimodal retrieval'];
+    await page.click(save);
+    await expect.poll(() => page.pressed(save)).toBe(true);
+    await page.typeInto({ card: paper.id, role: 'combobox', name: 'Add tag' }, tags[0]!);
+    await page.press('Enter');
+    for (const tag of tags.slice(1)) {
+      await page.type(tag);
+      await page.press('Enter');
+    }
+    await expect.poll(() => page.count({ card: paper.id, role: 'button', name: /^Remove tag/ })).toBe(tags.length);
+    await page.press('Escape');
+    /** Whether Save and the last tag lie within what the bar shows (read with the extension's own access to its bar). */
+    const inSight = () =>
+      page.inContentScript<{ save: boolean; lastTag: boolean; scrolled: number }>(`(() => {
+        const host = document.querySelector('[data-papershelf-id="${paper.id}"]');
+        const root = globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot;
+        const bar = root.querySelector('[role="group"]');
+        const shown = bar.getBoundingClientRect();
+        const within = (element) => { const box = element.getBoundingClientRect(); return box.left >= shown.left - 0.5 && box.right <= shown.right + 0.5; };
+        const chips = root.querySelectorAll('.tags button');
+        return { save: within(root.querySelector('button.save')), lastTag: within(chips[chips.length - 1]), scrolled: Math.round(bar.scrollLeft) };
+      })()`);
+    // Typing left the bar scrolled towards its end, its start out of sight.
+    await expect.poll(inSight).toMatchObject({ save: false });
+    const bar = await page.stillBox({ role: 'group', name: `PaperShelf: ${paper.id}` });
+    const end = (side: 'start' | 'end') => ({ x: side === 'start' ? bar.x : bar.x + bar.width - 16, y: bar.y, width: 16, height: bar.height });
+    /** Clicks the faded end on `side` until `wanted` is in sight: each click scrolls most of a bar's width. */
+    const scrollBy = async (side: 'start' | 'end', wanted: 'save' | 'lastTag') => {
+      for (let clicks = 0; clicks < 4 && !(await inSight())[wanted]; clicks++) {
+        const { scrolled } = await inSight();
+        await page.clickIn(end(side));
+        // Scrolled, smoothly, and come to rest.
+        await expect
+          .poll(async () => {
+            const now = (await inSight()).scrolled;
+            await sleep(150);
+            return now !== scrolled && now === (await inSight()).scrolled;
+          })
+          .toBe(true);
+      }
+    };
+    await scrollBy('start', 'save');
+    await expect.poll(inSight).toMatchObject({ save: true, lastTag: false });
+    await scrollBy('end', 'lastTag');
+    await expect.poll(inSight).toMatchObject({ save: false, lastTag: true });
+    // The clicks scrolled the bar and did nothing else: every tag is still there.
+    expect((await library()).find((p) => p.id === paper.id)?.tags).toEqual(tags);
     await page.close();
   });
 

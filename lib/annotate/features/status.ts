@@ -29,18 +29,26 @@ export const cardStatus: CardFeature = {
       });
       return (region = { status, message, undo });
     };
-    whenUsed(show);
+    let used = false;
+    whenUsed(() => {
+      used = true;
+      show();
+    });
     return {
       nodes: [anchor],
       update({ error, undo: token }) {
         const text = error || (token ? t('card_removed') : '');
         if (!region && !text) return;
         const { status, message, undo } = show();
+        const fresh = text !== '' && text !== message.data;
         status.classList.toggle('error', error !== '');
         status.classList.toggle('quiet', text === '');
         message.data = text;
         const offer = Boolean(token) && error === '';
         if (offer || undo.made()) undo.get().hidden = !offer;
+        // On a full bar what the reader's action brought (Undo, a problem) could sit past its end:
+        // brought into sight, where they are (not on cards nobody used: a hundred scrolls at load).
+        if (used && fresh) (offer ? undo.get() : status).scrollIntoView({ block: 'nearest', inline: 'nearest' });
       },
     };
   },

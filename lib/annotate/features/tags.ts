@@ -29,10 +29,12 @@ export const tagEditor: CardFeature = {
     standIn.setAttribute('role', 'combobox');
     standIn.setAttribute('aria-expanded', 'false');
     standIn.setAttribute('aria-label', t('tag_add_label'));
+    let field: HTMLInputElement | undefined;
     listen(standIn, 'focus', () => {
-      const { field, datalist } = tagField(context);
-      standIn.replaceWith(field, datalist);
-      field.focus();
+      const made = tagField(context);
+      field = made.field;
+      standIn.replaceWith(made.field, made.datalist);
+      made.field.focus();
     });
 
     let shown: string[] = [];
@@ -52,6 +54,8 @@ export const tagEditor: CardFeature = {
             return item;
           }),
         );
+        // A tag added with Enter pushes the field along a full bar: keep it in sight for the next one.
+        if (field?.matches(':focus')) field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       },
     };
   },

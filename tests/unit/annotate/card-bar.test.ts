@@ -147,6 +147,39 @@ describe('a card bar', () => {
     expect(getByRole(focused.root, 'status')).toHaveTextContent('PaperShelf could not be reached');
   });
 
+  it('adds its scroll arrows when the reader first points at it, hidden from assistive technology, each scrolling the bar most of its width', async () => {
+    const { root } = setup(['LLM']);
+    const arrows = () => [...root.querySelectorAll('[aria-hidden="true"]')];
+    expect(arrows()).toHaveLength(0);
+    const group = getByRole(root, 'group');
+    const before = [...group.children].map((child) => child.textContent);
+    await userEvent.hover(getByRole(root, 'button', { name: /Save/ }));
+    expect(arrows().map((arrow) => arrow.textContent)).toEqual(['‹', '›']);
+    // The marks that tell when an end is out of sight hold nothing; every control is where it was.
+    expect([...group.children].map((child) => child.textContent).filter((text) => text !== '')).toEqual(before.filter((text) => text !== ''));
+    Object.defineProperty(group, 'clientWidth', { value: 400 });
+    const scrollBy = vi.spyOn(group, 'scrollBy').mockImplementation(() => undefined);
+    await userEvent.click(arrows()[1]!);
+    await userEvent.click(arrows()[0]!);
+    expect(scrollBy.mock.calls.map(([options]) => (options as ScrollToOptions).left)).toEqual([320, -320]);
+  });
+
+  it('brings Undo into sight on the bar the reader used, and scrolls no bar nobody used', async () => {
+    const reveal = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    try {
+      const untouched = setup();
+      untouched.bar.update({ error: 'PaperShelf could not be reached' });
+      expect(reveal).not.toHaveBeenCalled();
+
+      const used = setup();
+      await userEvent.hover(getByRole(used.root, 'button', { name: /Save/ }));
+      used.bar.update({ undo: 'token' });
+      expect(reveal.mock.contexts).toEqual([getByRole(used.root, 'button', { name: 'Undo remove' })]);
+    } finally {
+      reveal.mockRestore();
+    }
+  });
+
   it('shows tags and errors as text, never as markup', () => {
     const { bar, root } = setup(['<img src=x onerror=alert(1)>']);
     bar.update({ error: '<b>oops</b>' });

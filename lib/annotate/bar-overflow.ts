@@ -1,0 +1,38 @@
+import { element, type CardContext } from '@/lib/annotate/card-feature';
+
+/** How far a click on a bar's faded end scrolls it: most of a bar, so that what was faded stays in sight. */
+const SCROLL_SHARE = 0.8;
+
+/**
+ * A bar is one line of a fixed size (styles.ts), and what does not fit scrolls sideways inside it,
+ * with no scrollbar. Once the reader points at the bar or focuses into it, its ends fade where there
+ * is more to see, and a click on a faded end scrolls there (a mouse wheel scrolls the page, not the
+ * bar; the keyboard gets there by Tab, which brings each control into sight). Two empty marks at the
+ * bar's ends tell when an end goes out of sight: the browser says so, and nothing measures the page.
+ * The arrows are for the pointer only, hidden from assistive technology, which reaches every control.
+ */
+export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, listen, signal }: Pick<CardContext, 'document' | 'listen' | 'signal'>): void {
+  const View = document.defaultView?.IntersectionObserver;
+  if (!View) return;
+  const marks = { start: element(document, 'span', 'end-mark start'), end: element(document, 'span', 'end-mark end') };
+  bar.prepend(marks.start);
+  bar.append(marks.end);
+  for (const side of ['start', 'end'] as const) {
+    const arrow = element(document, 'span', `more ${side}`, side === 'start' ? '‹' : '›');
+    arrow.setAttribute('aria-hidden', 'true');
+    listen(arrow, 'click', () => {
+      const still = document.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      bar.scrollBy({ left: (side === 'start' ? -1 : 1) * SCROLL_SHARE * bar.clientWidth, behavior: still ? 'instant' : 'smooth' });
+    });
+    root.append(arrow);
+  }
+  const observer = new View(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) bar.classList.toggle(target === marks.start ? 'more-start' : 'more-end', !isIntersecting);
+    },
+    { root: bar },
+  );
+  observer.observe(marks.start);
+  observer.observe(marks.end);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
