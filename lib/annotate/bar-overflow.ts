@@ -17,8 +17,10 @@ export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, lis
   const marks = { start: element(document, 'span', 'end-mark start'), end: element(document, 'span', 'end-mark end') };
   bar.prepend(marks.start);
   bar.append(marks.end);
+  const arrows: HTMLElement[] = [];
   for (const side of ['start', 'end'] as const) {
     const arrow = element(document, 'span', `more ${side}`, side === 'start' ? '‹' : '›');
+    arrows.push(arrow);
     arrow.setAttribute('aria-hidden', 'true');
     listen(arrow, 'click', () => {
       const still = document.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -32,7 +34,24 @@ export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, lis
     },
     { root: bar },
   );
-  observer.observe(marks.start);
-  observer.observe(marks.end);
+  // Watched while the reader is at the bar (pointing at it or focused in it): a reader who passes
+  // over hundreds of bars in a long session leaves no watch running on them.
+  let watching = false;
+  const watch = (on: boolean) => {
+    if (on === watching) return;
+    watching = on;
+    if (on) {
+      observer.observe(marks.start);
+      observer.observe(marks.end);
+    } else observer.disconnect();
+  };
+  const pointedAt = () => [bar, ...arrows].some((part) => part.matches(':hover'));
+  watch(true);
+  for (const part of [bar, ...arrows]) {
+    listen(part, 'pointerenter', () => watch(true));
+    listen(part, 'pointerleave', () => watch(pointedAt() || bar.contains(root.activeElement)));
+  }
+  listen(bar, 'focusin', () => watch(true));
+  listen(bar, 'focusout', (event) => watch(pointedAt() || bar.contains(event.relatedTarget as Node | null)));
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
