@@ -29,14 +29,13 @@ export const CONTROLS_CSS = `
   border-top: 1px solid #e5e7eb; background: #fafafa; color: #374151;
   font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
 .bar::-webkit-scrollbar { display: none; }
+/* The marks that tell when an end is out of sight (bar-overflow.ts) take back the gap they add, so
+   that they move nothing. An end with more fades, and a control focused there comes into sight clear of it. */
 .end-mark { flex: none; width: 0; height: 1px; }
 .end-mark.start { margin-right: -6px; }
 .end-mark.end { margin-left: -6px; }
-/* Where an end is faded, a control focused there is brought into sight clear of it. */
-.bar.more-start { scroll-padding-left: 28px; }
-.bar.more-end { scroll-padding-right: 28px; }
-.bar.more-end { mask-image: linear-gradient(to left, transparent, #000 28px); }
-.bar.more-start { mask-image: linear-gradient(to right, transparent, #000 28px); }
+.bar.more-start { scroll-padding-left: 28px; mask-image: linear-gradient(to right, transparent, #000 28px); }
+.bar.more-end { scroll-padding-right: 28px; mask-image: linear-gradient(to left, transparent, #000 28px); }
 .bar.more-start.more-end { mask-image: linear-gradient(to right, transparent, #000 28px, #000 calc(100% - 28px), transparent); }
 .more { position: absolute; top: 0; bottom: 0; display: none; align-items: center; padding: 0 6px; cursor: pointer;
   font: 600 16px/1 system-ui, sans-serif; color: #374151; user-select: none; }
