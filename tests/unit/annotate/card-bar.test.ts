@@ -47,6 +47,40 @@ describe('a card bar', () => {
     expect(save).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('offers Not interested once the reader points at the bar or moves focus into it, after every other control, and takes it away once the paper is saved', async () => {
+    const { bar, root, actions } = setup();
+    expect(queryByRole(root, 'button', { name: 'Not interested' })).toBeNull();
+    await userEvent.hover(getByRole(root, 'button', { name: /Save/ }));
+    const button = getByRole(root, 'button', { name: 'Not interested' });
+    expect(button).toHaveAttribute('aria-pressed', 'false');
+    expect([...getByRole(root, 'group').querySelectorAll('button, [role="combobox"]')].at(-1)).toBe(button);
+    await userEvent.click(button);
+    expect(actions.toggleNotInterested).toHaveBeenCalledOnce();
+    bar.update({ notInterested: true });
+    expect(button).toHaveAttribute('aria-pressed', 'true');
+    bar.update({ saved: true });
+    expect(queryByRole(root, 'button', { name: 'Not interested' })).toBeNull();
+  });
+
+  it('has Not interested by the time a keyboard reader tabs on from Save, next in the tab order', () => {
+    const { root } = setup();
+    getByRole(root, 'button', { name: /Save/ }).focus();
+    const button = getByRole(root, 'button', { name: 'Not interested' });
+    const addTag = getByRole(root, 'combobox', { name: 'Add tag' });
+    // Nothing of the bar has its own tab index past 0: Tab goes in page order, Add tag and then this.
+    expect(addTag.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect([...root.querySelectorAll('[tabindex]')].filter((e) => (e as HTMLElement).tabIndex > 0)).toHaveLength(0);
+  });
+
+  it('shows Not interested from the start on a card For you recommends, and on a paper already marked', () => {
+    const recommended = setup();
+    recommended.bar.update({ forYou: 'Like “LLM”' });
+    expect(getByRole(recommended.root, 'button', { name: 'Not interested' })).toHaveAttribute('aria-pressed', 'false');
+    const marked = setup();
+    marked.bar.update({ notInterested: true });
+    expect(getByRole(marked.root, 'button', { name: 'Not interested' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
   it("ignores a page script's synthetic clicks and key presses", () => {
     const { root, actions } = setup(['LLM'], { trustEverything: false });
     getByRole(root, 'button', { name: /Save/ }).click();
@@ -156,7 +190,7 @@ describe('a card bar', () => {
     await userEvent.hover(getByRole(root, 'button', { name: /Save/ }));
     expect(arrows().map((arrow) => arrow.textContent)).toEqual(['‹', '›']);
     // The marks that tell when an end is out of sight hold nothing; every control is where it was.
-    expect([...group.children].map((child) => child.textContent).filter((text) => text !== '')).toEqual(before.filter((text) => text !== ''));
+    expect([...group.children].map((child) => child.textContent).filter((text) => text !== '')).toEqual([...before.filter((text) => text !== ''), 'Not interested']);
     Object.defineProperty(group, 'clientWidth', { value: 400 });
     const scrollBy = vi.spyOn(group, 'scrollBy').mockImplementation(() => undefined);
     await userEvent.click(arrows()[1]!);
