@@ -1,4 +1,4 @@
-import { element, onDemand, type CardFeature } from '@/lib/annotate/card-feature';
+import { element, onDemand, type CardFeature, type CardState } from '@/lib/annotate/card-feature';
 import { t } from '@/lib/i18n';
 
 /**
@@ -19,7 +19,7 @@ export const notInterested: CardFeature = {
       listen(button, 'click', () => actions.toggleNotInterested());
       return button;
     });
-    const show = ({ saved, notInterested: marked }: { saved: boolean; notInterested: boolean }) => {
+    const show = ({ saved, notInterested: marked }: CardState) => {
       const button = made.get();
       button.hidden = saved;
       button.setAttribute('aria-pressed', String(marked));
