@@ -11,9 +11,9 @@ const SCROLL_SHARE = 0.8;
  * bar's ends tell when an end goes out of sight: the browser says so, and nothing measures the page.
  * The arrows are for the pointer only, hidden from assistive technology, which reaches every control.
  */
-export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, listen, signal }: Pick<CardContext, 'document' | 'listen' | 'signal'>): void {
+export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, listen, signal }: Pick<CardContext, 'document' | 'listen' | 'signal'>): () => void {
   const View = document.defaultView?.IntersectionObserver;
-  if (!View) return;
+  if (!View) return () => undefined;
   const marks = { start: element(document, 'span', 'end-mark start'), end: element(document, 'span', 'end-mark end') };
   bar.prepend(marks.start);
   bar.append(marks.end);
@@ -28,18 +28,25 @@ export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, lis
     });
     root.append(arrow);
   }
-  const observer = new View(
-    (entries) => {
-      for (const { target, isIntersecting } of entries) bar.classList.toggle(target === marks.start ? 'more-start' : 'more-end', !isIntersecting);
-    },
-    { root: bar },
-  );
   // Watched while the reader is at the bar (pointing at it or focused in it): a reader who passes
   // over hundreds of bars in a long session leaves no watch running on them.
   let watching = false;
+  /** Marks still to be told once, after the bar changed with the reader elsewhere (see the end). */
+  let toldOnce = 0;
+  const observer = new View(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) bar.classList.toggle(target === marks.start ? 'more-start' : 'more-end', !isIntersecting);
+      if (!watching && (toldOnce -= entries.length) <= 0) {
+        toldOnce = 0;
+        observer.disconnect();
+      }
+    },
+    { root: bar },
+  );
   const watch = (on: boolean) => {
     if (on === watching) return;
     watching = on;
+    toldOnce = 0;
     if (on) {
       observer.observe(marks.start);
       observer.observe(marks.end);
@@ -54,4 +61,12 @@ export function showOverflow(bar: HTMLElement, root: ShadowRoot, { document, lis
   listen(bar, 'focusin', () => watch(true));
   listen(bar, 'focusout', (event) => watch(pointedAt() || bar.contains(event.relatedTarget as Node | null)));
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  // The bar's content changed (a save or a tag from the popup, Undo) with the reader elsewhere: its
+  // ends are looked at once, so that a fade never tells of more that is not there, or hides more that is.
+  return () => {
+    if (watching || toldOnce > 0 || signal.aborted) return;
+    toldOnce = 2;
+    observer.observe(marks.start);
+    observer.observe(marks.end);
+  };
 }

@@ -61,6 +61,8 @@ export class CardBar {
   private drawn: { host: HTMLElement; root: ShadowRoot; bar: HTMLElement } | undefined;
   private views: CardFeatureView[] = [];
   private current: CardState = { saved: false, tags: [], isNew: false, busy: false, error: '', suggested: [], forYou: '', notInterested: false, related: [] };
+  /** Tells the bar's faded ends that its content changed; set once the reader has used the bar. */
+  private overflowChanged: (() => void) | undefined;
   /** Stops the controls' listeners; made with the controls (a page may hold thousands of bars never built). */
   private abort: AbortController | undefined;
   private removed = false;
@@ -145,7 +147,7 @@ export class CardBar {
         listen(bar, 'focusin', used);
       },
     };
-    context.whenUsed(() => showOverflow(bar, root, context));
+    context.whenUsed(() => (this.overflowChanged = showOverflow(bar, root, context)));
     this.views = (this.options.features ?? CARD_FEATURES).map((feature) => feature.init(context));
     for (const view of this.views) bar.append(...view.nodes);
     root.append(bar);
@@ -163,6 +165,7 @@ export class CardBar {
     if (!changes(this.current, state)) return;
     this.current = { ...this.current, ...state };
     this.render();
+    this.overflowChanged?.();
   }
 
   /** Follows the page's light or dark theme. */

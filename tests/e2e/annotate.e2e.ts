@@ -186,6 +186,43 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await page.close();
   });
 
+  it("keeps a bar's faded ends true to what it shows when the library changes with the reader elsewhere", async () => {
+    // Changes come from the extension's page, opened first so that it leaves the tab in front (as the
+    // popup does): Firefox tells assistive technology of a background tab's changes late.
+    await ext.send({ type: 'ping' });
+    const page = await open('trending');
+    await page.setViewport({ width: 1280, height: 900 });
+    const paper = FIXTURE_PAGES.trending.papers[4]!;
+    const tags = ['reinforcement learning', 'agents', 'to read', 'evaluation benchmarks', 'reasoning', 'multimodal retrieval'];
+    /** Whether the bar shows its arrow at each end, and whether it has more to show there, read with the extension's own access to its bar. */
+    const ends = () =>
+      page.inContentScript<{ fadedStart: boolean; fadedEnd: boolean; moreStart: boolean; moreEnd: boolean }>(`(() => {
+        const host = document.querySelector('[data-papershelf-id="${paper.id}"]');
+        const root = globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot;
+        const bar = root.querySelector('[role="group"]');
+        const shown = (side) => { const arrow = root.querySelector('.more.' + side); return !!arrow && getComputedStyle(arrow).display !== 'none'; };
+        return { fadedStart: shown('start'), fadedEnd: shown('end'), moreStart: bar.scrollLeft > 1, moreEnd: bar.scrollWidth - bar.scrollLeft - bar.clientWidth > 1 };
+      })()`);
+    // Saved with its tags from the popup: more than the bar can show.
+    await ext.send({ type: 'savePapers', papers: [{ id: paper.id, title: paper.title }], tags });
+    await expect.poll(() => page.count({ card: paper.id, role: 'button', name: /^Remove tag/ })).toBe(tags.length);
+    // The reader points at the bar (just left of Save, inside the bar), then goes to the page's search box.
+    const save = await page.stillBox({ card: paper.id, role: 'button', name: /Saved/ });
+    await page.clickIn({ x: save.x - 6, y: save.y, width: 0, height: save.height });
+    await page.click({ role: 'searchbox', name: 'Search any paper with AI' });
+    await expect.poll(ends).toEqual({ fadedStart: false, fadedEnd: true, moreStart: false, moreEnd: true });
+    // One tag left, set in the popup: all of it fits, and no fade says otherwise.
+    await ext.send({ type: 'setTags', id: paper.id, tags: ['agents'] });
+    await expect.poll(() => page.count({ card: paper.id, role: 'button', name: /^Remove tag/ })).toBe(1);
+    await expect.poll(ends).toEqual({ fadedStart: false, fadedEnd: false, moreStart: false, moreEnd: false });
+    // And back: the fade comes back with what does not fit.
+    await ext.send({ type: 'setTags', id: paper.id, tags });
+    await expect.poll(() => page.count({ card: paper.id, role: 'button', name: /^Remove tag/ })).toBe(tags.length);
+    await expect.poll(ends).toEqual({ fadedStart: false, fadedEnd: true, moreStart: false, moreEnd: true });
+    await ext.send({ type: 'unsavePapers', ids: [paper.id] });
+    await page.close();
+  });
+
   it("puts the controls next to the title on a paper's own page", async () => {
     const page = await open('paper');
     const id = FIXTURE_PAGES.paper.papers[0]!.id;

@@ -198,6 +198,62 @@ describe('a card bar', () => {
     expect(scrollBy.mock.calls.map(([options]) => (options as ScrollToOptions).left)).toEqual([320, -320]);
   });
 
+  it('looks at its ends once when what it shows changes with the reader elsewhere, so its fades follow, and leaves no watch running', async () => {
+    /** The browser's watch on the bar's end marks; the test says which marks are in sight, as a frame would. */
+    class Watch {
+      static made: Watch[] = [];
+      readonly watched = new Set<Element>();
+      constructor(private readonly callback: IntersectionObserverCallback) {
+        Watch.made.push(this);
+      }
+      observe(target: Element) {
+        this.watched.add(target);
+      }
+      disconnect() {
+        this.watched.clear();
+      }
+      tell(inSight: (mark: Element) => boolean) {
+        this.callback([...this.watched].map((target) => ({ target, isIntersecting: inSight(target) })) as never, this as never);
+      }
+    }
+    const view = document.defaultView!;
+    const real = Object.getOwnPropertyDescriptor(view, 'IntersectionObserver');
+    Object.defineProperty(view, 'IntersectionObserver', { value: Watch, configurable: true, writable: true });
+    try {
+      const { bar, root } = setup(['LLM']);
+      const group = getByRole(root, 'group');
+      const atEnd = (mark: Element) => mark.classList.contains('end');
+      await userEvent.hover(getByRole(root, 'button', { name: /Save/ }));
+      const [watch] = Watch.made;
+      expect(watch?.watched.size).toBe(2);
+      watch!.tell(() => true);
+      expect(group).not.toHaveClass('more-end');
+
+      // The reader leaves the bar for something else on the page, and the watch stops.
+      const elsewhere = document.body.appendChild(document.createElement('button'));
+      elsewhere.focus();
+      fireEvent.pointerLeave(group);
+      expect(watch!.watched.size).toBe(0);
+      // Tags come from the popup: the bar is looked at once, fades where it now has more, and stops watching.
+      bar.update({ saved: true, tags: ['LLM', 'agents', 'reasoning', 'vision', 'retrieval'] });
+      expect(watch!.watched.size).toBe(2);
+      watch!.tell((mark) => !atEnd(mark));
+      expect(group).toHaveClass('more-end');
+      expect(group).not.toHaveClass('more-start');
+      expect(watch!.watched.size).toBe(0);
+      // Unsaved elsewhere: the tags go, and so does the fade.
+      bar.update({ saved: false, tags: [] });
+      watch!.tell(() => true);
+      expect(group).not.toHaveClass('more-end');
+      expect(watch!.watched.size).toBe(0);
+      // A state that changes nothing looks at nothing.
+      bar.update({ saved: false });
+      expect(watch!.watched.size).toBe(0);
+    } finally {
+      if (real) Object.defineProperty(view, 'IntersectionObserver', real);
+    }
+  });
+
   it('brings Undo into sight on the bar the reader used, and scrolls no bar nobody used', async () => {
     const reveal = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => undefined);
     try {
