@@ -42,10 +42,14 @@ export interface ListingFigures {
    */
   longTasksAlone: Figure;
   longTasksWith: Figure;
+  /** The same by the thread's CPU time (see MainThreadTime.longTasksOnThread). */
+  longTasksOnThreadAlone: Figure;
+  longTasksOnThreadWith: Figure;
   /** Long tasks made long by the extension's own script, by trace attribution (worst run). */
   causedLongTasks: number;
   /** The extension's longest slice of its own script within one task. */
   longestOwnSlice: Figure;
+  longestOwnSliceOnThread: Figure;
 }
 
 /**
@@ -75,8 +79,11 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
     longestWith: summarize(withExt.map((t) => t.longest)),
     longTasksAlone: summarize(without.map((t) => t.longTasks.length)),
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
+    longTasksOnThreadAlone: summarize(without.map((t) => t.longTasksOnThread.length)),
+    longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
     causedLongTasks: Math.max(0, ...withExt.map((t) => t.causedLongTasks)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
+    longestOwnSliceOnThread: summarize(withExt.map((t) => t.longestOwnSliceOnThread)),
   };
 }
 

@@ -50,12 +50,16 @@ export interface ScrollingFigures {
    */
   longTasksAlone: Figure;
   longTasksWith: Figure;
+  /** The same by the thread's CPU time (see MainThreadTime.longTasksOnThread). */
+  longTasksOnThreadAlone: Figure;
+  longTasksOnThreadWith: Figure;
   /** Long tasks made long by the extension's own script, by trace attribution (worst run). */
   causedLongTasks: number;
   /** The longest main-thread task while scrolling: no frame can be shorter. */
   longestScrollTaskAlone: Figure;
   longestScrollTaskWith: Figure;
   longestOwnSlice: Figure;
+  longestOwnSliceOnThread: Figure;
   /** Elements styled and objects laid out with the extension, as % more than the page alone, run by run. */
   styledAdded: Figure;
   laidOutAdded: Figure;
@@ -115,10 +119,13 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     addedByKind: addedByKind(alone, withExt),
     longTasksAlone: summarize(alone.map((t) => t.longTasks.length)),
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
+    longTasksOnThreadAlone: summarize(alone.map((t) => t.longTasksOnThread.length)),
+    longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
     causedLongTasks: Math.max(...withExt.map((t) => t.causedLongTasks)),
     longestScrollTaskAlone: summarize(alone.map((t) => t.longestWhileScrolling)),
     longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
+    longestOwnSliceOnThread: summarize(withExt.map((t) => t.longestOwnSliceOnThread)),
     styledAdded: summarize(withExt.map((t, i) => percentMore(t.styledElements, alone[i]!.styledElements))),
     laidOutAdded: summarize(withExt.map((t, i) => percentMore(t.laidOutObjects, alone[i]!.laidOutObjects))),
   };
@@ -135,9 +142,11 @@ function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
   return {
     total: loading.total + scrolling.total,
     longTasks: [...loading.longTasks, ...scrolling.longTasks],
+    longTasksOnThread: [...loading.longTasksOnThread, ...scrolling.longTasksOnThread],
     longest: Math.max(loading.longest, scrolling.longest),
     causedLongTasks: loading.causedLongTasks + scrolling.causedLongTasks,
     longestOwnSlice: Math.max(loading.longestOwnSlice, scrolling.longestOwnSlice),
+    longestOwnSliceOnThread: Math.max(loading.longestOwnSliceOnThread, scrolling.longestOwnSliceOnThread),
     byKind,
     styledElements: loading.styledElements + scrolling.styledElements,
     laidOutObjects: loading.laidOutObjects + scrolling.laidOutObjects,

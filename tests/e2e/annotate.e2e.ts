@@ -183,6 +183,10 @@ describe(`annotating Hugging Face papers pages in ${BROWSER}`, () => {
     await expect.poll(inSight).toMatchObject({ save: false, lastTag: true });
     // The clicks scrolled the bar and did nothing else: every tag is still there.
     expect((await library()).find((p) => p.id === paper.id)?.tags).toEqual(tags);
+    // Save, out of sight at the bar's start, is brought back into sight to be pressed, and unsaves.
+    expect((await inSight()).save).toBe(false);
+    await page.click(save);
+    await expect.poll(() => page.pressed(save)).toBe(false);
     await page.close();
   });
 

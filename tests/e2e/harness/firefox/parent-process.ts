@@ -188,13 +188,18 @@ async function measureInContent(tab: any, query: WireQuery): Promise<unknown> {
   (globalThis as { paperShelfAccessibility?: unknown }).paperShelfAccessibility = service;
       const document = service.getAccessibleFor(content.document);
       if (!document) return null;
-      const { match, bounds } = accessibleTools(Ci);
+      const { match, bounds, roleOf } = accessibleTools(Ci);
       const found = match([document], input.query);
       if (found.length !== 1) return null;
       const [acc] = found;
       const view = bounds(document);
-      const inView = (b: { x: number; y: number; width: number; height: number }) =>
-        b.width > 0 && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height && b.x >= view.x && b.x + b.width <= view.x + view.width;
+      // A card bar scrolls sideways and clips what it does not show: a control must be in sight within
+      // its bar too (as Chromium's scrollIntoViewIfNeeded brings it), or a click at its place misses it.
+      let bar: any;
+      for (let at = acc.parent; at && !bar; at = at.parent) if (roleOf(at) === 'group' && String(at.name ?? '').startsWith('PaperShelf: ')) bar = at;
+      type Rect = { x: number; y: number; width: number; height: number };
+      const inside = (b: Rect, r: Rect) => b.y >= r.y - 0.5 && b.y + b.height <= r.y + r.height + 0.5 && b.x >= r.x - 0.5 && b.x + b.width <= r.x + r.width + 0.5;
+      const inView = (b: Rect) => b.width > 0 && b.height > 0 && inside(b, view) && (!bar || inside(b, bounds(bar)));
       let box = bounds(acc);
       if (!inView(box)) acc.scrollTo(Ci.nsIAccessibleScrollType.SCROLL_TYPE_ANYWHERE);
       // Until it is in view and has stopped moving (a scroll may be smooth).
