@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
@@ -186,6 +186,7 @@ export async function measureImport(count: number): Promise<number> {
   await page.getByText(`Imported: ${count.toLocaleString('en-US')} new`).waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
   await ext.close();
+  rmSync(file, { force: true });
   return ms;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -20,19 +20,23 @@ export interface SiteProxy {
 
 let certificate: { key: Buffer; cert: Buffer } | undefined;
 
-/** A self-signed certificate for huggingface.co, made once per test process. */
+/** A self-signed certificate for huggingface.co, made once per test process and kept in memory only. */
 function huggingFaceCertificate(): { key: Buffer; cert: Buffer } {
   if (certificate) return certificate;
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-cert-'));
-  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',
-    '-subj', '/CN=huggingface.co', '-addext', 'subjectAltName=DNS:huggingface.co,DNS:*.huggingface.co',
-    '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
-  if (!existsSync(cert)) throw new Error('openssl did not make the test certificate');
-  certificate = { key: readFileSync(key), cert: readFileSync(cert) };
-  return certificate;
+  try {
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',
+      '-subj', '/CN=huggingface.co', '-addext', 'subjectAltName=DNS:huggingface.co,DNS:*.huggingface.co',
+      '-keyout', key, '-out', cert,
+    ], { stdio: 'ignore' });
+    if (!existsSync(cert)) throw new Error('openssl did not make the test certificate');
+    certificate = { key: readFileSync(key), cert: readFileSync(cert) };
+    return certificate;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function startSiteProxy(site: () => Site): Promise<SiteProxy> {
