@@ -1,11 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { backupJson } from '../lib/export/backup';
 import { DEFAULT_DATABASE_NAME } from '../lib/library/schema';
 import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
+import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';
 import { repeat, summarize, type Figure } from './stats';
 
@@ -29,7 +30,7 @@ async function fill(page: Page, count: number) {
 }
 
 /** Milliseconds from navigation until the library list shows its first paper (or its empty state). */
-async function popupInteractive(ext: LoadedExtension, stayOpen = 0): Promise<number> {
+async function popupInteractive(ext: LoadedExtension, stayOpen = 0, path = 'popup.html'): Promise<number> {
   const page = await ext.context.newPage();
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -39,7 +40,7 @@ async function popupInteractive(ext: LoadedExtension, stayOpen = 0): Promise<num
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(`chrome-extension://${ext.id}/popup.html`);
+  await page.goto(`chrome-extension://${ext.id}/${path}`);
   await page.waitForFunction(() => (window as unknown as { ready?: number }).ready !== undefined, undefined, { timeout: 30_000 });
   const ms = await page.evaluate(() => (window as unknown as { ready: number }).ready);
   await page.waitForTimeout(stayOpen);
@@ -78,10 +79,35 @@ const POPUP_OPENS = 10;
 /** How long each timed popup stays open: a reader looks at it, rather than closing it at its first row. */
 const POPUP_LOOK_MS = 1000;
 
-export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promise<Map<number, Figure>> {
+/** The page the floor is timed with: in the popup's place, one line from a module script, no library. */
+const FLOOR_PAGE = 'floor.html';
+
+/**
+ * A copy of the Chromium build with one page more, which a one-line module script fills with an empty
+ * state: opened as the popup is, it times what any extension page costs the browser on this machine at
+ * that moment (on this 2-core machine, 30 to 80 ms), for the popup's figure to be read against.
+ */
+function withFloorPage(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'papershelf-floor-')), 'chrome-mv3');
+  cpSync(buildDir('chromium'), copy, { recursive: true });
+  writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body></body></html>');
+  writeFileSync(join(copy, 'floor.js'), "document.body.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing here' }));");
+  return copy;
+}
+
+export interface PopupFigures {
+  /** Opening the popup, by the number of papers in the library. */
+  bySize: Map<number, Figure>;
+  /** Opening a one-line extension page in the popup's place, interleaved with the empty popup's opens (when 0 is among the sizes). */
+  floor?: Figure;
+}
+
+export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promise<PopupFigures> {
   const figures = new Map<number, Figure>();
+  const build = withFloorPage();
+  let floor: Figure | undefined;
   for (const size of sizes) {
-    const ext = await launchExtension();
+    const ext = await launchExtension({ build });
     const helper = await ext.openPage('options.html');
     if (size > 0) {
       await fill(helper, size);
@@ -95,10 +121,24 @@ export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promis
     // two let the browser keep the compiled code, as it does for a popup opened every day.
     await popupInteractive(ext, 4000);
     for (let i = 0; i < 2; i++) await popupInteractive(ext, POPUP_LOOK_MS);
-    figures.set(size, await repeat(opens, () => popupInteractive(ext, POPUP_LOOK_MS)));
+    if (size === 0) {
+      // The floor, open for open beside the popup: the machine's pace changes from minute to minute here.
+      for (let i = 0; i < 3; i++) await popupInteractive(ext, POPUP_LOOK_MS, FLOOR_PAGE);
+      const popup: number[] = [];
+      const blank: number[] = [];
+      for (let i = 0; i < opens; i++) {
+        popup.push(await popupInteractive(ext, POPUP_LOOK_MS));
+        blank.push(await popupInteractive(ext, POPUP_LOOK_MS, FLOOR_PAGE));
+      }
+      figures.set(size, summarize(popup));
+      floor = summarize(blank);
+    } else {
+      figures.set(size, await repeat(opens, () => popupInteractive(ext, POPUP_LOOK_MS)));
+    }
     await ext.close();
   }
-  return figures;
+  rmSync(dirname(build), { recursive: true, force: true });
+  return { bySize: figures, floor };
 }
 
 export interface SearchFigures {
