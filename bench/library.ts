@@ -8,7 +8,7 @@ import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
 import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';
-import { repeat, summarize, type Figure } from './stats';
+import { summarize, type Figure } from './stats';
 
 const TAGS = ['LLM', 'vision', 'agents', 'RL', 'to read', 'diffusion', 'data', 'efficiency'];
 
@@ -98,47 +98,49 @@ function withFloorPage(): string {
 export interface PopupFigures {
   /** Opening the popup, by the number of papers in the library. */
   bySize: Map<number, Figure>;
-  /** Opening a one-line extension page in the popup's place, interleaved with the empty popup's opens (when 0 is among the sizes). */
-  floor?: Figure;
+  /** Opening a one-line extension page in the popup's place, in turn with the popups' opens. */
+  floor: Figure;
 }
 
+/**
+ * The popup opened `opens` times per library size. Each size has its browser, all filled and warmed
+ * before the first timed open; the opens then take turns (each size, then the floor), so that every
+ * figure, and every ratio between them, is read over the same minutes: this machine's pace changes by
+ * half from one minute to the next, and sizes timed one after the other came out at 1.71x and 0.99x.
+ */
 export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promise<PopupFigures> {
-  const figures = new Map<number, Figure>();
   const build = withFloorPage();
-  let floor: Figure | undefined;
-  for (const size of sizes) {
-    const ext = await launchExtension({ build });
-    const helper = await ext.openPage('options.html');
-    if (size > 0) {
-      await fill(helper, size);
-      await untilTrained(helper, await helper.evaluate(() => Date.now()));
-    }
-    // The settings page filled the library; left open, its live views of the library share the
-    // processor with every popup opened (a reader opens the popup with no settings page open).
-    await helper.close();
-    // Warm-up: the first open compiles the bundle and, staying open a few seconds as people do, builds
-    // and saves the library index (opening with no saved index is timed by measureSearch); the next
-    // two let the browser keep the compiled code, as it does for a popup opened every day.
-    await popupInteractive(ext, 4000);
-    for (let i = 0; i < 2; i++) await popupInteractive(ext, POPUP_LOOK_MS);
-    if (size === 0) {
-      // The floor, open for open beside the popup: the machine's pace changes from minute to minute here.
-      for (let i = 0; i < 3; i++) await popupInteractive(ext, POPUP_LOOK_MS, FLOOR_PAGE);
-      const popup: number[] = [];
-      const blank: number[] = [];
-      for (let i = 0; i < opens; i++) {
-        popup.push(await popupInteractive(ext, POPUP_LOOK_MS));
-        blank.push(await popupInteractive(ext, POPUP_LOOK_MS, FLOOR_PAGE));
+  const browsers: { size: number; ext: LoadedExtension; times: number[] }[] = [];
+  try {
+    for (const size of sizes) {
+      const ext = await launchExtension({ build });
+      browsers.push({ size, ext, times: [] });
+      const helper = await ext.openPage('options.html');
+      if (size > 0) {
+        await fill(helper, size);
+        await untilTrained(helper, await helper.evaluate(() => Date.now()));
       }
-      figures.set(size, summarize(popup));
-      floor = summarize(blank);
-    } else {
-      figures.set(size, await repeat(opens, () => popupInteractive(ext, POPUP_LOOK_MS)));
+      // The settings page filled the library; left open, its live views of the library share the
+      // processor with every popup opened (a reader opens the popup with no settings page open).
+      await helper.close();
+      // Warm-up: the first open compiles the bundle and, staying open a few seconds as people do, builds
+      // and saves the library index (opening with no saved index is timed by measureSearch); the next
+      // two let the browser keep the compiled code, as it does for a popup opened every day.
+      await popupInteractive(ext, 4000);
+      for (let i = 0; i < 2; i++) await popupInteractive(ext, POPUP_LOOK_MS);
     }
-    await ext.close();
+    const floorIn = browsers[0]!.ext;
+    for (let i = 0; i < 3; i++) await popupInteractive(floorIn, POPUP_LOOK_MS, FLOOR_PAGE);
+    const floor: number[] = [];
+    for (let i = 0; i < opens; i++) {
+      for (const b of browsers) b.times.push(await popupInteractive(b.ext, POPUP_LOOK_MS));
+      floor.push(await popupInteractive(floorIn, POPUP_LOOK_MS, FLOOR_PAGE));
+    }
+    return { bySize: new Map(browsers.map((b) => [b.size, summarize(b.times)])), floor: summarize(floor) };
+  } finally {
+    for (const b of browsers) await b.ext.close();
+    rmSync(dirname(build), { recursive: true, force: true });
   }
-  rmSync(dirname(build), { recursive: true, force: true });
-  return { bySize: figures, floor };
 }
 
 export interface SearchFigures {
