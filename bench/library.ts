@@ -1,13 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { backupJson } from '../lib/export/backup';
 import { DEFAULT_DATABASE_NAME } from '../lib/library/schema';
 import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
-import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';
+import { copyOfChromiumBuild } from './build-copy';
 import { summarize, type Figure } from './stats';
 
 const TAGS = ['LLM', 'vision', 'agents', 'RL', 'to read', 'diffusion', 'data', 'efficiency'];
@@ -87,11 +87,10 @@ const FLOOR_PAGE = 'floor.html';
  * state: opened as the popup is, it times what any extension page costs the browser on this machine at
  * that moment (on this 2-core machine, 30 to 80 ms), for the popup's figure to be read against.
  */
-function withFloorPage(): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'papershelf-floor-')), 'chrome-mv3');
-  cpSync(buildDir('chromium'), copy, { recursive: true });
-  writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body></body></html>');
-  writeFileSync(join(copy, 'floor.js'), "document.body.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing here' }));");
+function withFloorPage(): ReturnType<typeof copyOfChromiumBuild> {
+  const copy = copyOfChromiumBuild('floor');
+  writeFileSync(join(copy.dir, FLOOR_PAGE), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body></body></html>');
+  writeFileSync(join(copy.dir, 'floor.js'), "document.body.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing here' }));");
   return copy;
 }
 
@@ -113,7 +112,7 @@ export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promis
   const browsers: { size: number; ext: LoadedExtension; times: number[] }[] = [];
   try {
     for (const size of sizes) {
-      const ext = await launchExtension({ build });
+      const ext = await launchExtension({ build: build.dir });
       browsers.push({ size, ext, times: [] });
       const helper = await ext.openPage('options.html');
       if (size > 0) {
@@ -139,7 +138,7 @@ export async function measurePopup(sizes: number[], opens = POPUP_OPENS): Promis
     return { bySize: new Map(browsers.map((b) => [b.size, summarize(b.times)])), floor: summarize(floor) };
   } finally {
     for (const b of browsers) await b.ext.close();
-    rmSync(dirname(build), { recursive: true, force: true });
+    build.remove();
   }
 }
 

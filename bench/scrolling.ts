@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildDir } from '../tests/e2e/harness/builds';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { ALONE_ORIGIN, bothSides, EXTENSION_ORIGIN, serveAlone } from './alone';
+import { copyOfChromiumBuild } from './build-copy';
 import { realListing } from './real-markup';
 import { summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
@@ -70,10 +69,9 @@ export interface ScrollingFigures {
  * what the bench reads when the extension adds nothing to the page (the two addresses, the two
  * processes, the order of the sides, the machine). Everything else of the extension still runs.
  */
-function withoutContentScript(): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'papershelf-control-')), 'chrome-mv3');
-  cpSync(buildDir('chromium'), copy, { recursive: true });
-  const manifestFile = join(copy, 'manifest.json');
+function withoutContentScript(): ReturnType<typeof copyOfChromiumBuild> {
+  const copy = copyOfChromiumBuild('control');
+  const manifestFile = join(copy.dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: unknown };
   if (!manifest.content_scripts) throw new Error('The build has no content script to switch off');
   delete manifest.content_scripts;
@@ -89,7 +87,7 @@ function withoutContentScript(): string {
 export async function measureScrolling(cards: number, runs: number, { contentScript = true } = {}): Promise<ScrollingFigures> {
   const { html } = realListing(cards);
   const control = contentScript ? undefined : withoutContentScript();
-  const ext = await launchExtension(control ? { build: control } : {});
+  const ext = await launchExtension(control ? { build: control.dir } : {});
   let alone: Reading[] = [];
   let withExt: Reading[] = [];
   try {
@@ -110,7 +108,7 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     }));
   } finally {
     await ext.close();
-    if (control) rmSync(dirname(control), { recursive: true, force: true });
+    control?.remove();
   }
   return {
     cards,
