@@ -13,14 +13,15 @@ import { SLICE_BUDGET_MS } from '@/lib/annotate/card-scanner';
 export const BUILT_AT_ONCE = 40;
 
 /**
+ * Cards after one that comes near the screen whose bars are built with its own, before the reader
+ * reaches them (a few screenfuls of cards).
+ */
+export const BUILT_AHEAD = 20;
+
+/**
  * Builds bars: the page's first BUILT_AT_ONCE at once, then in slices of a few milliseconds, one
  * slice a task, so that the page never sees a long task (the bars of the rest of a page that does
- * not say when a card comes near the screen, and of cards that come near). A slice ends by having the
- * browser style and lay out what it built (`settle`), in its own task. Left to the page's next frame,
- * the bars' style and layout lengthened the frames that draw cards coming near the screen, a listing's
- * longest: reading through 1,000 cards of Hugging Face's markup, those frames styled 4% more elements
- * with PaperShelf than without it. Settled in the slice, the cards that came near are styled there with
- * their bars, and the frames styled 8% fewer elements than without PaperShelf (four read-throughs each).
+ * not say when a card comes near the screen, and of cards that come near).
  */
 export class BarBuilder {
   /** The page's first bars, waiting for `buildFirst`. */
@@ -33,8 +34,6 @@ export class BarBuilder {
 
   constructor(
     private readonly schedule: (work: () => void) => void,
-    /** Has the browser style and lay out the page now (a layout read). */
-    private readonly settle: () => void,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -84,7 +83,6 @@ export class BarBuilder {
       this.queue[this.head++]!();
       this.built++;
     }
-    this.settle();
     if (this.head < this.queue.length) this.schedule(() => this.slice());
     else {
       this.running = false;

@@ -6,19 +6,13 @@ function builder() {
   const tasks: (() => void)[] = [];
   let clock = 0;
   const built: number[] = [];
-  /** What the page looked like each time the builder had the browser style and lay it out. */
-  const settled: number[][] = [];
-  const b = new BarBuilder(
-    (work) => tasks.push(work),
-    () => settled.push([...built]),
-    () => clock,
-  );
+  const b = new BarBuilder((work) => tasks.push(work), () => clock);
   const bar = (n: number) => () => {
     clock += 1;
     built.push(n);
   };
   const runTask = () => tasks.shift()?.();
-  return { b, bar, built, settled, tasks, runTask };
+  return { b, bar, built, tasks, runTask };
 }
 
 describe('building bars without long tasks', () => {
@@ -52,20 +46,5 @@ describe('building bars without long tasks', () => {
     b.later(bar(3));
     runTask();
     expect(built).toEqual([1, 2, 3]);
-  });
-
-  it('has the browser style and lay out the bars of a slice in its task, once they are all in', () => {
-    const { b, bar, settled, tasks, runTask } = builder();
-    b.later(bar(1));
-    b.later(bar(2));
-    expect(settled).toEqual([]);
-    runTask();
-    expect(settled).toEqual([[1, 2]]);
-    for (let n = 3; n < 40; n++) b.later(bar(n));
-    while (tasks.length > 0) runTask();
-    // One settling per slice, each after its slice's last bar: the last saw every bar.
-    expect(settled.length).toBeGreaterThan(2);
-    expect(settled.at(-1)).toHaveLength(39);
-    expect(settled.map((s) => s.length)).toEqual([...settled.map((s) => s.length)].sort((x, y) => x - y));
   });
 });

@@ -1,5 +1,5 @@
 import { Annotator } from '@/lib/annotate/annotator';
-import { BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
+import { BUILT_AHEAD, BUILT_AT_ONCE } from '@/lib/annotate/bar-builder';
 import { ANNOTATION_ATTRIBUTE } from '@/lib/hf/listing-cards';
 import type { Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import { listingCards, listingPage, manyPapers } from '../../fixtures/hf/markup';
@@ -85,15 +85,15 @@ describe('bars going into the page', () => {
   });
 });
 
-describe('bars of cards coming near the screen', () => {
+describe('bars ahead of the reader', () => {
   beforeEach(() => vi.stubGlobal('ContentVisibilityAutoStateChangeEvent', StateChange));
   afterEach(() => {
     vi.unstubAllGlobals();
     document.body.replaceChildren();
   });
 
-  it('are built in the task after the browser says the cards came near, together; cards below wait', async () => {
-    const { papers, annotator, bars, tasks, runAll, document } = listing(BUILT_AT_ONCE + 30, true);
+  it('are built for the cards below one that comes near the screen, before the reader reaches them; cards far below wait', async () => {
+    const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
     const cards = [...document.querySelectorAll('article')];
     // The site's lists draw a card only near the screen (its grid's class gives each card this style).
     for (const card of cards) card.style.setProperty('content-visibility', 'auto');
@@ -102,31 +102,30 @@ describe('bars of cards coming near the screen', () => {
       const card = this.closest('article');
       return card === null || drawn.has(card);
     });
-    const comeNear = (index: number) => {
+    const comeNear = async (index: number) => {
       drawn.add(cards[index]!);
       cards[index]!.dispatchEvent(new StateChange(false));
+      await runAll();
     };
-    const ids = (from: number, to: number) => papers.slice(from, to).map((p) => p.id);
+    const ids = (count: number) => papers.slice(0, count).map((p) => p.id);
 
     const started = annotator.start();
     await runAll();
     await started;
-    expect(bars()).toEqual(ids(0, BUILT_AT_ONCE));
+    expect(bars()).toEqual(ids(BUILT_AT_ONCE));
 
-    // The reader scrolls and three cards come near in one frame: their bars wait for a task of their own.
-    for (const index of [BUILT_AT_ONCE, BUILT_AT_ONCE + 1, BUILT_AT_ONCE + 2]) comeNear(index);
-    expect(bars()).toHaveLength(BUILT_AT_ONCE);
-    expect(tasks).toHaveLength(1);
-    tasks.shift()!();
-    expect(bars()).toEqual(ids(0, BUILT_AT_ONCE + 3));
+    // The reader scrolls and the next card comes near: it gets its bar, and so do the cards after it.
+    await comeNear(BUILT_AT_ONCE);
+    expect(bars()).toEqual(ids(BUILT_AT_ONCE + 1 + BUILT_AHEAD));
 
-    // A card that comes near again (the reader scrolled back) gets no second bar.
-    comeNear(BUILT_AT_ONCE);
-    await runAll();
-    expect(bars()).toEqual(ids(0, BUILT_AT_ONCE + 3));
-
-    // Cards further down still wait.
+    // Reading on, the reader never reaches a card whose bar is still to come.
+    for (let index = BUILT_AT_ONCE + 1; index < BUILT_AT_ONCE + 2 * BUILT_AHEAD; index++) {
+      await comeNear(index);
+      expect(bars(), `card ${index} near the screen`).toEqual(expect.arrayContaining(ids(index + 1 + BUILT_AHEAD / 2)));
+    }
+    // Cards far below still wait.
     expect(bars().length).toBeLessThan(papers.length);
+    expect(bars().length).toBeLessThanOrEqual(BUILT_AT_ONCE + 3 * BUILT_AHEAD + 1);
     annotator.stop();
   });
 });
