@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { backupJson } from '../lib/export/backup';
-import { DEFAULT_DATABASE_NAME } from '../lib/library/schema';
+import { DEFAULT_DATABASE_NAME } from '../lib/library/database-name';
 import { newPaper } from '../lib/paper/paper';
 import { apiEntry, manyPapers } from '../tests/fixtures/hf/markup';
 import { launchChromiumWithExtension as launchExtension, sendFromPage, type ChromiumExtension as LoadedExtension } from '../tests/e2e/harness/chromium/launch';

@@ -9,9 +9,7 @@ import { useServices } from '@/components/popup/services';
 import { useAction } from '@/components/popup/useAction';
 import { VirtualList } from '@/components/popup/VirtualList';
 import { t, tn, type MessageKey } from '@/lib/i18n';
-
-/** Rows read at once when the view opens (main.tsx reads them ahead). */
-export const FIRST_PAGE = 30;
+import { FIRST_PAGE } from '@/lib/library/first-rows';
 
 const SORTS: { value: LibrarySort; label: MessageKey }[] = [
   { value: 'relevance', label: 'popup_sort_relevance' },
@@ -31,8 +29,10 @@ export function LibraryView() {
   const [undo, setUndo] = useState<Paper[]>();
   const { run, error } = useAction();
   // The newest papers at once, in one read, while the library index loads (which starts once they
-  // are in, so the two do not queue behind each other).
-  const firstPapers = useLiveQuery(() => library.newest(FIRST_PAGE), [library]);
+  // are in, so the two do not queue behind each other); until that read answers, those read before
+  // the popup's code loaded.
+  const readFirst = useFirstRows();
+  const firstPapers = useLiveQuery(() => library.newest(FIRST_PAGE), [library]) ?? readFirst;
   const firstIds = useMemo(() => firstPapers?.map((p) => p.id), [firstPapers]);
   const { answer, searchError } = useLibraryAnswer(text, tags, sort, firstPapers !== undefined);
   // Papers already read, shown in their rows until each row's own read answers.
@@ -162,6 +162,21 @@ export function LibraryView() {
       />
     </section>
   );
+}
+
+/** The newest papers as first-rows.js read them, once it has (see lib/library/first-rows.ts). */
+function useFirstRows(): Paper[] | undefined {
+  const { firstRows } = useServices();
+  const [rows, setRows] = useState(() => firstRows?.read());
+  useEffect(() => {
+    if (rows || !firstRows) return;
+    let current = true;
+    void firstRows.reading.then((read) => current && read && setRows(read));
+    return () => {
+      current = false;
+    };
+  }, [firstRows, rows]);
+  return rows;
 }
 
 /**

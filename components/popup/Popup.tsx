@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { NEW_PAPERS_KEY, readNewPaperIds } from '@/lib/trending/new-papers-signal';
 import { papersPageKind } from '@/lib/hf/pages/kind';
 import { HostAccessNotice } from '@/components/popup/HostAccessNotice';
@@ -12,30 +12,34 @@ import '@/components/popup/popup.css';
 
 /** Each tab by the name its element ids carry, with its label. */
 const TABS = ['on-this-page', 'library', 'new'] as const;
-type Tab = (typeof TABS)[number];
+export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, MessageKey> = { 'on-this-page': 'popup_tab_on_this_page', library: 'popup_tab_library', new: 'popup_tab_new' };
 
-export function Popup({ services }: { services: PopupServices }) {
+/**
+ * The tab the popup opens on, where the user most likely wants to be: the papers of the page they
+ * are on when it is a papers page, else the library. Known before the first render (main.tsx waits
+ * for the browser to say which page it is), so the popup's first frame shows that tab's content.
+ */
+export function openingTab(page: { url?: string } | undefined): Tab {
+  return page?.url && papersPageKind(new URL(page.url)).kind !== 'other' ? 'on-this-page' : 'library';
+}
+
+export function Popup({ services, tab }: { services: PopupServices; tab: Tab }) {
   return (
     <ServicesProvider value={services}>
-      <PopupTabs />
+      <PopupTabs opening={tab} />
     </ServicesProvider>
   );
 }
 
-function PopupTabs() {
-  const { activeTab, openSettings, hostAccess } = useServices();
-  const [tab, setTab] = useState<Tab>();
+function PopupTabs({ opening }: { opening: Tab }) {
+  const { openSettings, hostAccess } = useServices();
+  const [tab, setTab] = useState<Tab>(opening);
   const newCount = useStoredValue(NEW_PAPERS_KEY, readNewPaperIds)?.length ?? 0;
   const tabs = useRef(new Map<Tab, HTMLButtonElement>());
 
-  // Open where the user most likely wants to be: this page's papers on a papers page, else the library.
-  useEffect(() => {
-    void activeTab().then((t) => setTab(t?.url && papersPageKind(new URL(t.url)).kind !== 'other' ? 'on-this-page' : 'library'));
-  }, [activeTab]);
-
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.indexOf(tab ?? 'library');
+    const index = TABS.indexOf(tab);
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : undefined;
     if (next === undefined) return;
     const target = TABS[(next + TABS.length) % TABS.length]!;
@@ -78,13 +82,11 @@ function PopupTabs() {
         </button>
       </header>
       {hostAccess && <HostAccessNotice access={hostAccess} />}
-      {tab && (
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
-          {tab === 'on-this-page' && <OnThisPage />}
-          {tab === 'library' && <LibraryView />}
-          {tab === 'new' && <NewView />}
-        </div>
-      )}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+        {tab === 'on-this-page' && <OnThisPage />}
+        {tab === 'library' && <LibraryView />}
+        {tab === 'new' && <NewView />}
+      </div>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { FirstRows } from '@/lib/library/first-rows';
 import type { LibraryReader } from '@/lib/library/reader';
 import type { TrendingStore } from '@/lib/trending/store';
 import type { PagePapersReply } from '@/lib/messages/page-papers';
@@ -9,6 +10,8 @@ import type { LibraryFinder } from '@/lib/search/finder';
 export interface PopupServices {
   /** How the popup reads the library (writes go through `send`). */
   library: LibraryReader;
+  /** The library's newest papers, read before the popup's code loaded (absent when that did not run). */
+  firstRows?: FirstRows;
   /** The trending snapshots, for the New view. */
   trending: TrendingStore;
   /** Finds and orders library papers (the library index, in a worker in the real popup). */

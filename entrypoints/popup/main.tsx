@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { FIRST_PAGE } from '@/components/popup/LibraryView';
-import { Popup } from '@/components/popup/Popup';
+import { openingTab, Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { StorageRefused } from '@/components/StorageRefused';
 import { hasHostAccess, onHostAccessChange, requestHostAccess } from '@/lib/hf/host-access';
+import { FIRST_PAGE, firstRowsRead } from '@/lib/library/first-rows';
 import { libraryDatabase } from '@/lib/library/instance';
 import { LibraryReader } from '@/lib/library/reader';
 import { TrendingStore } from '@/lib/trending/store';
@@ -21,7 +21,7 @@ import '@/components/theme.css';
 // `popup.html?tab=<id>` shows a given tab's papers when the popup is opened as a page of its own.
 async function findActiveTab() {
   const asked = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0];
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
 
@@ -50,6 +50,7 @@ function libraryFinder(): LibraryFinder {
 
 const services: PopupServices = {
   library: new LibraryReader(db),
+  firstRows: firstRowsRead(),
   trending: new TrendingStore(db),
   finder: startedOnFirstFind(libraryFinder),
   send: sendRequest,
@@ -69,13 +70,24 @@ const services: PopupServices = {
   },
 };
 
-// The library's first rows are read while the browser says which tab this is, before the view asks.
+// The library's live view starts reading while the browser says which tab this is, before the view asks.
 services.library.readNewestAhead(FIRST_PAGE);
 
 const root = createRoot(document.getElementById('root')!);
-root.render(
-  <StrictMode>
-    <Popup services={services} />
-  </StrictMode>,
+let refused = false;
+// Rendered once the browser says which page the popup was opened on, so the first frame already
+// shows the tab it opens on, with its content (a frame of tabs and no content is no use to anyone).
+void activeTab.then(
+  (tab) =>
+    refused ||
+    root.render(
+      <StrictMode>
+        <Popup services={services} tab={openingTab(tab)} />
+      </StrictMode>,
+    ),
 );
-void refusal.then((message) => message && root.render(<StorageRefused message={message} />));
+void refusal.then((message) => {
+  if (!message) return;
+  refused = true;
+  root.render(<StorageRefused message={message} />);
+});

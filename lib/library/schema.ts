@@ -7,6 +7,7 @@ import type { SettingRegister } from '@/lib/sync/synced-settings';
 import { logPaperChanges } from '@/lib/library/change-log';
 import { enforcePaperLimits } from '@/lib/library/limits-guard';
 import { repairPaper } from '@/lib/library/repair';
+import { DEFAULT_DATABASE_NAME } from '@/lib/library/database-name';
 
 /**
  * The library's IndexedDB schema: every version ever released, oldest first, each with its upgrade.
@@ -156,8 +157,6 @@ export const SCHEMA_VERSIONS = [
 ] as const;
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
-
-export const DEFAULT_DATABASE_NAME = 'papershelf';
 
 export type LibraryDatabase = Dexie & {
   papers: Table<PaperRecord, string>;

@@ -38,6 +38,16 @@ describe.each(builds)('manifest of %s', (dir) => {
     expect(manifest).toMatchObject({ action: { default_title: 'PaperShelf' }, commands: { _execute_action: { description: 'Open PaperShelf' } } });
   });
 
+  it("has every script its pages load, the popup's first rows read by a small script before the rest", () => {
+    const scripts = (page: string) => [...readFileSync(`${dir}/${page}`, 'utf8').matchAll(/<script\b([^>]*)\bsrc="\/([^"]+)"([^>]*)>/g)].map((m) => ({ file: m[2]!, attributes: `${m[1]} ${m[3]}` }));
+    const popup = scripts('popup.html');
+    for (const { file } of [...popup, ...scripts('options.html')]) expect(existsSync(`${dir}/${file}`), file).toBe(true);
+    expect(popup.map((s) => s.file)).toEqual(['first-rows.js', expect.stringMatching(/^chunks\/popup-.*\.js$/)]);
+    expect(popup[0]!.attributes).toMatch(/\basync\b/);
+    // It must arrive well before the popup's own code: a few kilobytes, no React, no Dexie.
+    expect(readFileSync(`${dir}/first-rows.js`).length).toBeLessThan(4000);
+  });
+
   it('keeps webextension-polyfill out of the search worker, where it throws on load', () => {
     const workers = readdirSync(`${dir}/assets`).filter((name) => /^worker-.*\.js$/.test(name));
     expect(workers).toHaveLength(1);

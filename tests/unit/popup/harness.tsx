@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing';
-import { Popup } from '@/components/popup/Popup';
+import { openingTab, Popup } from '@/components/popup/Popup';
+import type { FirstRows } from '@/lib/library/first-rows';
 import type { PopupServices } from '@/components/popup/services';
 import { keepForUndo, takeForUndo } from '@/lib/background/card-undo';
 import type { Library } from '@/lib/library/library';
@@ -27,6 +28,10 @@ export function renderPopup(
     now?: () => number;
     finder?: LibraryFinder;
     hostAccess?: PopupServices['hostAccess'];
+    /** The newest papers as the popup's first script read them. */
+    firstRows?: FirstRows;
+    /** How the popup's library view reads the library; the real reader unless a test slows it down. */
+    reader?: LibraryReader;
   } = {},
 ) {
   const watcher = new TrendingWatcher({ db: library.db, fetch: options.fetch, now: options.now, random: () => 0.5 });
@@ -43,7 +48,8 @@ export function renderPopup(
     return (await routeMessage(request, popupSender as never, deps)) as Reply<T>;
   };
   const services: PopupServices = {
-    library: new LibraryReader(library.db),
+    library: options.reader ?? new LibraryReader(library.db),
+    firstRows: options.firstRows,
     trending: new TrendingStore(library.db),
     finder: options.finder ?? inProcessFinder(library.db),
     send,
@@ -60,5 +66,6 @@ export function renderPopup(
     now: options.now,
     hostAccess: options.hostAccess,
   };
-  return { ...render(<Popup services={services} />), sent, deps, watcher, openSettings };
+  // As main.tsx: rendered on the tab the page it was opened on calls for.
+  return { ...render(<Popup services={services} tab={openingTab(options.tab)} />), sent, deps, watcher, openSettings };
 }
