@@ -5,7 +5,7 @@ import { openingTab, Popup } from '@/components/popup/Popup';
 import type { PopupServices } from '@/components/popup/services';
 import { StorageRefused } from '@/components/StorageRefused';
 import { hasHostAccess, onHostAccessChange, requestHostAccess } from '@/lib/hf/host-access';
-import { FIRST_PAGE, firstRowsRead } from '@/lib/library/first-rows';
+import { firstRowsRead } from '@/lib/library/first-rows';
 import { libraryDatabase } from '@/lib/library/instance';
 import { LibraryReader } from '@/lib/library/reader';
 import { TrendingStore } from '@/lib/trending/store';
@@ -28,7 +28,7 @@ async function findActiveTab() {
 // The page's language is that of the messages shown (English where PaperShelf has no translation).
 document.documentElement.lang = t('locale_code');
 
-// Asked before React renders: the browser answers these while the first render runs.
+// Asked at once: the library opens while the browser says which tab this is (React renders then).
 const db = libraryDatabase();
 // Opens the library; a browser that refuses to store it gets an explanation instead of the popup.
 const refusal = storageRefusal(db);
@@ -69,9 +69,6 @@ const services: PopupServices = {
     return () => browser.storage.onChanged.removeListener(handler);
   },
 };
-
-// The library's live view starts reading while the browser says which tab this is, before the view asks.
-services.library.readNewestAhead(FIRST_PAGE);
 
 const root = createRoot(document.getElementById('root')!);
 let refused = false;

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { tagKey, tallyTags, type TagCount } from '@/lib/paper/tags';
 import { reopening } from '@/lib/library/reopen';
 import type { LibraryDatabase, PaperRecord } from '@/lib/library/schema';
@@ -24,16 +23,6 @@ export class LibraryReader {
   /** The newest saved papers, to show the first rows before the whole list is ready. */
   newest(limit: number): Promise<PaperRecord[]> {
     return reopening(this.db, () => this.db.papers.orderBy('savedAt').reverse().limit(limit).toArray());
-  }
-
-  /**
-   * Starts reading the newest papers now, as a live query held for `ms`: a view asking the same
-   * later (useLiveQuery shares Dexie's cache of live queries) gets them without reading again. The
-   * popup asks at start-up, while the browser says which tab it was opened on.
-   */
-  readNewestAhead(limit: number, ms = 10_000): void {
-    const early = liveQuery(() => this.newest(limit)).subscribe({ error: () => undefined });
-    setTimeout(() => early.unsubscribe(), ms);
   }
 
   count(): Promise<number> {
