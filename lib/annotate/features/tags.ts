@@ -10,7 +10,7 @@ import { t } from '@/lib/i18n';
 export const tagEditor: CardFeature = {
   name: 'tags',
   init(context) {
-    const { document, actions, listen } = context;
+    const { document, actions, listen, whenUsed } = context;
     const listAnchor = document.createComment('tags');
     const chips = onDemand(listAnchor, () => {
       const list = element(document, 'ul', 'tags');
@@ -23,24 +23,33 @@ export const tagEditor: CardFeature = {
     });
     // A text input on every card costs the page dearly: Chromium's autofill looks at each new one
     // and lays the whole page out again for it (seconds of frozen page on a long listing). Each card
-    // shows a stand-in with the input's look and name; the input takes its place when it is focused.
-    const standIn = element(document, 'span', 'tag-input stand-in', t('tag_placeholder'));
-    standIn.tabIndex = 0;
-    standIn.setAttribute('role', 'combobox');
-    standIn.setAttribute('aria-expanded', 'false');
-    standIn.setAttribute('aria-label', t('tag_add_label'));
+    // gets a stand-in with the input's look and name; the input takes its place when it is focused.
+    // The stand-in itself is there where tags matter (a saved paper) and on a card the reader points
+    // at or tabs into (Tab from Save reaches it), not on every card up front: on a listing the reader
+    // only scrolls past, it was a fifth of what the bars added to the page's styling and layout.
+    const fieldAnchor = document.createComment('tag-field');
     let field: HTMLInputElement | undefined;
-    listen(standIn, 'focus', () => {
-      const made = tagField(context);
-      field = made.field;
-      standIn.replaceWith(made.field, made.datalist);
-      made.field.focus();
+    const standIn = onDemand(fieldAnchor, () => {
+      const made = element(document, 'span', 'tag-input stand-in', t('tag_placeholder'));
+      made.tabIndex = 0;
+      made.setAttribute('role', 'combobox');
+      made.setAttribute('aria-expanded', 'false');
+      made.setAttribute('aria-label', t('tag_add_label'));
+      listen(made, 'focus', () => {
+        const input = tagField(context);
+        field = input.field;
+        made.replaceWith(input.field, input.datalist);
+        input.field.focus();
+      });
+      return made;
     });
+    whenUsed(() => standIn.get());
 
     let shown: string[] = [];
     return {
-      nodes: [listAnchor, standIn],
-      update({ tags }) {
+      nodes: [listAnchor, fieldAnchor],
+      update({ tags, saved }) {
+        if (saved || tags.length > 0) standIn.get();
         if (tags.length === shown.length && tags.every((t, i) => t === shown[i])) return;
         shown = tags;
         if (tags.length === 0 && !chips.made()) return;

@@ -81,6 +81,25 @@ describe('a card bar', () => {
     expect(getByRole(marked.root, 'button', { name: 'Not interested' })).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('shows Add tag on a saved paper and on a card the reader points at or tabs into, not on a card only scrolled past', async () => {
+    const passedBy = setup();
+    expect(queryByRole(passedBy.root, 'combobox', { name: 'Add tag' })).toBeNull();
+    expect(getByRole(passedBy.root, 'button', { name: /Save/ })).toBeVisible();
+    passedBy.bar.update({ saved: true });
+    expect(getByRole(passedBy.root, 'combobox', { name: 'Add tag' })).toBeInTheDocument();
+
+    const pointed = setup();
+    await userEvent.hover(getByRole(pointed.root, 'button', { name: /Save/ }));
+    expect(getByRole(pointed.root, 'combobox', { name: 'Add tag' })).toBeInTheDocument();
+
+    const tabbed = setup();
+    const save = getByRole(tabbed.root, 'button', { name: /Save/ });
+    save.focus();
+    // Next after Save in the tab order, so that Tab from Save goes there.
+    const focusable = [...getByRole(tabbed.root, 'group').querySelectorAll('button, [tabindex="0"]')];
+    expect(focusable.indexOf(getByRole(tabbed.root, 'combobox', { name: 'Add tag' }))).toBe(focusable.indexOf(save) + 1);
+  });
+
   it("ignores a page script's synthetic clicks and key presses", () => {
     const { root, actions } = setup(['LLM'], { trustEverything: false });
     getByRole(root, 'button', { name: /Save/ }).click();
@@ -150,6 +169,7 @@ describe('a card bar', () => {
 
   it('offers the library tags as suggestions when the input is focused', async () => {
     const { root, actions } = setup();
+    await userEvent.hover(getByRole(root, 'button', { name: /Save/ }));
     await userEvent.click(getByRole(root, 'combobox', { name: 'Add tag' }));
     await vi.waitFor(() => expect(root.querySelectorAll('datalist option')).toHaveLength(2));
     expect(actions.tagNames).toHaveBeenCalled();
@@ -174,7 +194,7 @@ describe('a card bar', () => {
     expect(getByRole(pointed.root, 'status')).toHaveTextContent(/^$/);
 
     const focused = setup();
-    getByRole(focused.root, 'combobox', { name: 'Add tag' }).focus();
+    getByRole(focused.root, 'button', { name: /Save/ }).focus();
     expect(getByRole(focused.root, 'status')).toHaveTextContent(/^$/);
     focused.bar.update({ error: 'PaperShelf could not be reached' });
     expect(queryAllByRole(focused.root, 'status')).toHaveLength(1);
