@@ -35,6 +35,7 @@ export function DataSection() {
   const [scope, setScope] = useState('');
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [syncOn, setSyncOn] = useState(false);
 
   const [exportError, setExportError] = useState<string>();
@@ -80,14 +81,19 @@ export function DataSection() {
 
   // Deleting with sync on would delete the library in every synced browser: sync goes off first.
   const deleteEverything = async () => {
-    if (syncOn) {
-      const reply = await send({ type: 'setSync', on: false });
-      if (!reply.ok) return setState({ step: 'error', error: t('options_delete_sync_failed', reply.error) });
+    setDeleting(true);
+    try {
+      if (syncOn) {
+        const reply = await send({ type: 'setSync', on: false });
+        if (!reply.ok) return setState({ step: 'error', error: t('options_delete_sync_failed', reply.error) });
+      }
+      const deleted = await send({ type: 'deleteAllData' });
+      if (!deleted.ok) return setState({ step: 'error', error: deleted.error });
+      setConfirmDelete(false);
+      setState({ step: 'done', message: t(syncOn ? 'options_deleted_sync_on' : 'options_deleted') });
+    } finally {
+      setDeleting(false);
     }
-    const deleted = await send({ type: 'deleteAllData' });
-    if (!deleted.ok) return setState({ step: 'error', error: deleted.error });
-    setConfirmDelete(false);
-    setState({ step: 'done', message: t(syncOn ? 'options_deleted_sync_on' : 'options_deleted') });
   };
 
   return (
@@ -156,19 +162,16 @@ export function DataSection() {
         <div role="group" aria-label={t('options_delete_confirm_label')}>
           <p>{tn('options_delete_warning', count ?? 0)}</p>
           {syncOn && <p role="note">{t('options_delete_sync_note')}</p>}
-          <button type="button" onClick={() => void exportAs('json')}>
+          <button type="button" disabled={deleting} onClick={() => void exportAs('json')}>
             {t('options_export_first')}
           </button>{' '}
-          <button
-            type="button"
-            className="danger"
-            onClick={() => void deleteEverything()}
-          >
+          <button type="button" className="danger" disabled={deleting} onClick={() => void deleteEverything()}>
             {t('options_delete_everything')}
           </button>{' '}
-          <button type="button" onClick={() => setConfirmDelete(false)}>
+          <button type="button" disabled={deleting} onClick={() => setConfirmDelete(false)}>
             {t('common_cancel')}
           </button>
+          {deleting && <p role="status">{t(syncOn ? 'options_deleting_sync_on' : 'options_deleting')}</p>}
         </div>
       ) : (
         <button type="button" className="danger" onClick={() => void askToDelete()}>

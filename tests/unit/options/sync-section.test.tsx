@@ -9,13 +9,14 @@ import { initialSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/sync/
 import { freshLibrary, metadata } from '../helpers';
 import { optionsServices } from './harness';
 
-/** A background whose sync is `status`; setSync switches it. */
-function renderWithSync(library: Library, status: SyncStatus) {
+/** A background whose sync is `status`; setSync switches it, once `held` (if given) lets it. */
+function renderWithSync(library: Library, status: SyncStatus, held?: Promise<void>) {
   let current = status;
   const requests: Request[] = [];
   const { services, send: router } = optionsServices(library);
   const send = vi.fn(async (request: Request) => {
     requests.push(request);
+    if (request.type === 'setSync') await held;
     if (request.type === 'setSync') current = { ...current, on: request.on };
     if (request.type === 'setSync' || request.type === 'syncStatus') return { ok: true, status: current } as never;
     return router(request as never);
@@ -64,11 +65,19 @@ describe('options: sync', () => {
   it('turns sync off before deleting all data, so other browsers keep their library', async () => {
     const library = freshLibrary();
     await library.importPapers([newPaper(metadata(), Date.UTC(2026, 5, 3))]);
-    const { requests } = renderWithSync(library, syncing);
+    let letSyncGoOff = () => {};
+    const { requests } = renderWithSync(library, syncing, new Promise((resolve) => (letSyncGoOff = resolve)));
     await userEvent.click(await screen.findByRole('button', { name: 'Delete all data…' }));
     const confirm = await screen.findByRole('group', { name: 'Confirm deleting all data' });
     expect(within(confirm).getByRole('note')).toHaveTextContent('Sync is on: PaperShelf turns it off in this browser first, so your other browsers keep their library.');
     await userEvent.click(within(confirm).getByRole('button', { name: 'Delete everything' }));
+
+    // While sync goes off (a busy background can take a while), the page says what it is doing and takes no second click.
+    expect(await within(confirm).findByRole('status')).toHaveTextContent('Turning sync off in this browser, then deleting all data…');
+    expect(within(confirm).getByRole('button', { name: 'Delete everything' })).toBeDisabled();
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    expect(await library.countPapers()).toBe(1);
+    letSyncGoOff();
     await waitFor(async () => expect(await library.countPapers()).toBe(0));
     expect(requests).toContainEqual({ type: 'setSync', on: false });
     expect(await screen.findByText('All data deleted in this browser. Sync is off; your other browsers keep their library.')).toBeInTheDocument();
