@@ -16,8 +16,10 @@ function renderWithSync(library: Library, status: SyncStatus, held?: Promise<voi
   const { services, send: router } = optionsServices(library);
   const send = vi.fn(async (request: Request) => {
     requests.push(request);
-    if (request.type === 'setSync') await held;
-    if (request.type === 'setSync') current = { ...current, on: request.on };
+    if (request.type === 'setSync') {
+      await held;
+      current = { ...current, on: request.on };
+    }
     if (request.type === 'setSync' || request.type === 'syncStatus') return { ok: true, status: current } as never;
     return router(request as never);
   });
