@@ -127,5 +127,5 @@ describe('bars ahead of the reader', () => {
     expect(bars().length).toBeLessThan(papers.length);
     expect(bars().length).toBeLessThanOrEqual(BUILT_AT_ONCE + 3 * BUILT_AHEAD + 1);
     annotator.stop();
-  });
+  }, 30_000);
 });
