@@ -7,12 +7,13 @@ import type { PagePapersReply } from '@/lib/messages/page-papers';
 import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/protocol';
 import type { PaperMetadataInput } from '@/lib/paper/model';
 import type { AnnotatedPage } from '@/lib/annotate/annotated-page';
-import { BarBuilder, BUILT_AHEAD } from '@/lib/annotate/bar-builder';
+import { BarBuilder } from '@/lib/annotate/bar-builder';
 import { BarPlaces, type BarPlacement } from '@/lib/annotate/bar-places';
 import { cardActions } from '@/lib/annotate/card-actions';
 import { CardBar } from '@/lib/annotate/card-bar';
 import { scanCards } from '@/lib/annotate/card-scanner';
 import { NearScreen } from '@/lib/annotate/near-screen';
+import { WaitingCards } from '@/lib/annotate/waiting-cards';
 import { markForYou, pagePapers, seenReporter, sendDetails } from '@/lib/annotate/page-reports';
 
 /** What the annotator needs from its surroundings; the content script passes the real ones. */
@@ -66,8 +67,8 @@ export class Annotator {
   private readonly places = new BarPlaces();
   /** Tells when a card that waits for the screen comes near it (undefined until started). */
   private nearScreen: NearScreen | undefined;
-  /** Cards whose bars wait until the card comes near the screen. */
-  private readonly waiting = new Map<Element, Annotation>();
+  /** Cards whose bars wait until the card comes near the screen (undefined until started). */
+  private waiting: WaitingCards<Annotation> | undefined;
   private resizeTimer = false;
   /** Stops the window listeners when PaperShelf stops on the page. */
   private listening: AbortController | undefined;
@@ -132,7 +133,8 @@ export class Annotator {
     this.theme.observe(html, { attributes: true, attributeFilter: ['class'] });
     this.listening = new AbortController();
     document.defaultView?.addEventListener('resize', () => this.onResize(), { signal: this.listening.signal });
-    this.nearScreen = new NearScreen(document, (card) => this.onNearScreen(card), this.listening.signal);
+    this.nearScreen = new NearScreen(document, (card) => this.waiting?.near(card), this.listening.signal);
+    this.waiting = new WaitingCards(this.nearScreen, (annotation) => this.builder.later(() => this.build(annotation)));
     return this.rescan();
   }
 
@@ -144,7 +146,7 @@ export class Annotator {
     for (const a of this.byCard.values()) a.bar.remove();
     this.byCard.clear();
     this.byId.clear();
-    this.waiting.clear();
+    this.waiting?.clear();
   }
 
   /** Reads the whole page again: after in-page navigation it may be another listing or a paper page. */
@@ -306,35 +308,9 @@ export class Annotator {
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(annotation);
     const near = this.nearScreen;
-    if (where === 'card' && this.builder.firstLeft === 0 && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting.set(element, annotation);
+    if (where === 'card' && this.builder.firstLeft === 0 && near?.waitsForScreen(element) && !near.isNear(element)) this.waiting?.add(element, annotation);
     else this.builder.add(() => this.build(annotation));
     return true;
-  }
-
-  /**
-   * A card came near the screen: its bar is built, and with it the bars of the cards after it that
-   * still wait (BUILT_AHEAD), before the reader reaches them. Those cards are not drawn yet, so their
-   * bars go in without style or paint until the page draws them, with their bars; but each batch has
-   * the page lay out its list again, so batches are few and large (see BUILT_AHEAD). The next batch
-   * starts when a card less than half the distance ahead of the last one built still waits.
-   */
-  private onNearScreen(card: Element) {
-    // Every card coming near tells it, also once every bar is built: then nothing is looked at.
-    if (this.waiting.size === 0) return;
-    const ahead: Annotation[] = [];
-    let firstAt = -1;
-    let at: Element | null = card;
-    for (let distance = 0; at && distance <= BUILT_AHEAD; at = at.nextElementSibling, distance++) {
-      const annotation = this.waiting.get(at);
-      if (!annotation) continue;
-      if (firstAt < 0) firstAt = distance;
-      ahead.push(annotation);
-    }
-    if (firstAt < 0 || firstAt > BUILT_AHEAD / 2) return;
-    for (const annotation of ahead) {
-      this.waiting.delete(annotation.card);
-      this.builder.later(() => this.build(annotation));
-    }
   }
 
   /** Builds the bar of a card still on the page and puts it in its place. */
@@ -352,7 +328,7 @@ export class Annotator {
 
   private forget(annotation: Annotation) {
     annotation.bar.remove();
-    if (this.waiting.get(annotation.card) === annotation) this.waiting.delete(annotation.card);
+    this.waiting?.delete(annotation.card, annotation);
     this.byCard.delete(annotation.card);
     const set = this.byId.get(annotation.id);
     set?.delete(annotation);

@@ -128,4 +128,37 @@ describe('bars ahead of the reader', () => {
     expect(bars().length).toBeLessThanOrEqual(BUILT_AT_ONCE + 3 * BUILT_AHEAD + 1);
     annotator.stop();
   }, 30_000);
+
+  it('are built where the reader jumps to, far below, and ahead of them from there', async () => {
+    const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
+    const cards = [...document.querySelectorAll('article')];
+    for (const card of cards) card.style.setProperty('content-visibility', 'auto');
+    const drawn = new Set(cards.slice(0, BUILT_AT_ONCE));
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      const card = this.closest('article');
+      return card === null || drawn.has(card);
+    });
+    const comeNear = async (index: number) => {
+      drawn.add(cards[index]!);
+      cards[index]!.dispatchEvent(new StateChange(false));
+      await runAll();
+    };
+    const started = annotator.start();
+    await runAll();
+    await started;
+
+    // The reader drags the scrollbar two thirds down: the card they land on comes near.
+    const landing = BUILT_AT_ONCE + 2 * BUILT_AHEAD;
+    await comeNear(landing);
+    const landed = papers.slice(landing, landing + 1 + BUILT_AHEAD).map((p) => p.id);
+    expect(bars()).toEqual(expect.arrayContaining(landed));
+    // The cards they skipped still wait, and reading on from there, bars stay ahead of them.
+    expect(bars()).not.toContain(papers[landing - 1]!.id);
+    for (let index = landing + 1; index < cards.length; index++) {
+      await comeNear(index);
+      expect(bars(), `card ${index} near the screen`).toEqual(expect.arrayContaining(papers.slice(index, Math.min(papers.length, index + 1 + BUILT_AHEAD / 2)).map((p) => p.id)));
+    }
+    expect(bars()).toContain(papers.at(-1)!.id);
+    annotator.stop();
+  }, 30_000);
 });

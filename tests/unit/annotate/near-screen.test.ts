@@ -20,19 +20,28 @@ describe('telling when a card comes near the screen', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('lets cards the browser draws only near the screen wait, and says when one comes near', () => {
+  it('lets cards the browser draws only near the screen wait, and says when a watched one comes near', () => {
     const near = vi.fn();
     const stop = new AbortController();
     const watch = new NearScreen(document, near, stop.signal);
-    const [first, second] = list('content-visibility: auto');
+    const [first, second, third] = list('content-visibility: auto');
     const [plain] = list('display: block');
     expect(watch.waitsForScreen(first!)).toBe(true);
     expect(watch.waitsForScreen(plain!)).toBe(false);
+    watch.watch(first!);
+    watch.watch(second!);
+    watch.watch(second!);
 
     second!.dispatchEvent(new StateChange(true));
     expect(near).not.toHaveBeenCalled();
     second!.dispatchEvent(new StateChange(false));
     expect(near).toHaveBeenCalledExactlyOnceWith(second);
+
+    // A card not watched, or no longer, is not told.
+    third!.dispatchEvent(new StateChange(false));
+    watch.unwatch(second!);
+    second!.dispatchEvent(new StateChange(false));
+    expect(near).toHaveBeenCalledTimes(1);
 
     stop.abort();
     first!.dispatchEvent(new StateChange(false));
@@ -76,6 +85,7 @@ describe('telling when a card comes near the screen', () => {
     expect(asked[3]![0]).not.toHaveBeenCalled();
 
     // The reader scrolls: the last card comes near, and is asked again.
+    watch.watch(cards[3]!);
     drawn[3] = true;
     cards[3]!.dispatchEvent(new StateChange(false));
     expect(watch.isNear(cards[3]!)).toBe(true);
