@@ -142,8 +142,13 @@ export class CardBar {
         if (watching) return;
         watching = true;
         const used = () => firstUse.splice(0).forEach((run) => run());
-        // Pointing comes before a click or a tap, focus before a key (and before a screen reader's click).
-        listen(bar, 'pointerover', used);
+        // Pointing comes before a click, a touch before a tap, focus before a key (and before a screen
+        // reader's click). Pointing is the pointer moving on the bar: a page scrolled under a pointer
+        // at rest tells each bar passing under it that the pointer is over it, and with that, a reader
+        // scrolling through a listing with the mouse wheel made the bars of dozens of cards they never
+        // used, each a frame's style and layout more while they scrolled.
+        listen(bar, 'pointermove', used);
+        listen(bar, 'pointerdown', used);
         listen(bar, 'focusin', used);
       },
     };

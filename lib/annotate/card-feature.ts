@@ -40,8 +40,9 @@ export interface CardContext {
    */
   listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void;
   /**
-   * Runs `callback` once, when the reader first points at the bar or moves focus into it: before
-   * anything they do on the card. Parts that only matter once the reader acts are made then.
+   * Runs `callback` once, when the reader first moves the pointer on the bar, touches it or moves
+   * focus into it (not when the page scrolls the bar under a pointer at rest): before anything they
+   * do on the card. Parts that only matter once the reader acts are made then.
    */
   whenUsed(callback: () => void): void;
   /** Aborts when the card goes away. */

@@ -88,9 +88,19 @@ describe('a card bar', () => {
     passedBy.bar.update({ saved: true });
     expect(getByRole(passedBy.root, 'combobox', { name: 'Add tag' })).toBeInTheDocument();
 
+    // A page scrolled under a pointer at rest: the browser tells the bar passing under it that the
+    // pointer is over it, but the pointer never moved there.
+    const scrolledUnder = setup();
+    for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter']) fireEvent(getByRole(scrolledUnder.root, 'button', { name: /Save/ }), new MouseEvent(type, { bubbles: true }));
+    expect(queryByRole(scrolledUnder.root, 'combobox', { name: 'Add tag' })).toBeNull();
+
     const pointed = setup();
     await userEvent.hover(getByRole(pointed.root, 'button', { name: /Save/ }));
     expect(getByRole(pointed.root, 'combobox', { name: 'Add tag' })).toBeInTheDocument();
+
+    const touched = setup();
+    await userEvent.pointer({ keys: '[TouchA>]', target: getByRole(touched.root, 'button', { name: /Save/ }) });
+    expect(getByRole(touched.root, 'combobox', { name: 'Add tag' })).toBeInTheDocument();
 
     const tabbed = setup();
     const save = getByRole(tabbed.root, 'button', { name: /Save/ });
