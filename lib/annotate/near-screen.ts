@@ -3,8 +3,8 @@ const STATE_CHANGE = 'contentvisibilityautostatechange';
 /**
  * Says when a card comes near the screen, on pages that draw a card only then (Hugging Face's lists
  * give every card `content-visibility: auto`). The browser tells each change with one event on the
- * card, so PaperShelf builds a card's bar when the card is about to be drawn, with no observer per
- * card, and a card far away costs only its scan (its id and title link). Only the cards watched are
+ * card, so PaperShelf builds a card's bar when the card is about to be drawn, with no observer, and a
+ * card far away costs only its scan (its id and title link) and a listener. Only the cards watched are
  * listened to: the browser tells every card of a list coming near and going again (over 3,000 times
  * in a read-through of 1,000 cards), and a listener on the whole document ran PaperShelf's script
  * for each of them, most of what it ran while the reader scrolled. Cards the browser draws with the
