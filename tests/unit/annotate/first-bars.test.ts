@@ -92,7 +92,11 @@ describe('bars ahead of the reader', () => {
     document.body.replaceChildren();
   });
 
-  it('are built for the cards below one that comes near the screen, before the reader reaches them; cards far below wait', async () => {
+  /**
+   * A long listing, annotated, with the reader at its top: its first cards drawn, the rest drawn as
+   * `comeNear(index)` says the reader scrolled to them.
+   */
+  async function readerAtTop() {
     const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
     const cards = [...document.querySelectorAll('article')];
     // The site's lists draw a card only near the screen (its grid's class gives each card this style).
@@ -107,11 +111,15 @@ describe('bars ahead of the reader', () => {
       cards[index]!.dispatchEvent(new StateChange(false));
       await runAll();
     };
-    const ids = (count: number) => papers.slice(0, count).map((p) => p.id);
-
     const started = annotator.start();
     await runAll();
     await started;
+    return { papers, annotator, bars, comeNear, cards };
+  }
+
+  it('are built for the cards below one that comes near the screen, before the reader reaches them; cards far below wait', async () => {
+    const { papers, annotator, bars, comeNear } = await readerAtTop();
+    const ids = (count: number) => papers.slice(0, count).map((p) => p.id);
     expect(bars()).toEqual(ids(BUILT_AT_ONCE));
 
     // The reader scrolls and the next card comes near: it gets its bar, and so do the cards after it.
@@ -130,22 +138,7 @@ describe('bars ahead of the reader', () => {
   }, 30_000);
 
   it('are built where the reader jumps to, far below, and ahead of them from there', async () => {
-    const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
-    const cards = [...document.querySelectorAll('article')];
-    for (const card of cards) card.style.setProperty('content-visibility', 'auto');
-    const drawn = new Set(cards.slice(0, BUILT_AT_ONCE));
-    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
-      const card = this.closest('article');
-      return card === null || drawn.has(card);
-    });
-    const comeNear = async (index: number) => {
-      drawn.add(cards[index]!);
-      cards[index]!.dispatchEvent(new StateChange(false));
-      await runAll();
-    };
-    const started = annotator.start();
-    await runAll();
-    await started;
+    const { papers, annotator, bars, comeNear, cards } = await readerAtTop();
 
     // The reader drags the scrollbar two thirds down: the card they land on comes near.
     const landing = BUILT_AT_ONCE + 2 * BUILT_AHEAD;
