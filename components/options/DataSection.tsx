@@ -55,11 +55,15 @@ export function DataSection() {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setState({ step: 'reading', loaded: 0, total: file.size });
-    const text = await readWithProgress(file, (loaded) => setState({ step: 'reading', loaded, total: file.size }));
-    const parsed = parseBackup(text);
-    if (!parsed.ok) return setState({ step: 'error', error: parsed.error });
-    const existing = await reader.papers(parsed.backup.papers.map((p) => p.id));
-    setState({ step: 'preview', plan: planImport(existing, parsed.backup.papers), fileName: file.name });
+    try {
+      const text = await readWithProgress(file, (loaded) => setState({ step: 'reading', loaded, total: file.size }));
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return setState({ step: 'error', error: parsed.error });
+      const existing = await reader.papers(parsed.backup.papers.map((p) => p.id));
+      setState({ step: 'preview', plan: planImport(existing, parsed.backup.papers), fileName: file.name });
+    } catch (error) {
+      setState({ step: 'error', error: t('options_import_failed', errorMessage(error)) });
+    }
   };
 
   const apply = async (plan: ImportPlan) => {
@@ -128,7 +132,20 @@ export function DataSection() {
 
       <h3>{t('options_import_heading')}</h3>
       <p className="muted">{t('options_import_help')}</p>
-      <input type="file" accept=".json,application/json" aria-label={t('options_import_choose')} onChange={(e) => void chooseFile(e.target.files?.[0])} />
+      {/* A backup chosen while the library is being deleted would be previewed against papers about to go,
+          and one chosen mid-import would hide that import's progress. */}
+      <input
+        type="file"
+        accept=".json,application/json"
+        aria-label={t('options_import_choose')}
+        disabled={deleting || state.step === 'importing'}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Emptied so that choosing the same file again, after Cancel or a fix, is a change too.
+          e.target.value = '';
+          void chooseFile(file);
+        }}
+      />
       {state.step === 'reading' && <Progress label={t('options_import_reading')} value={state.loaded} max={state.total} />}
       {state.step === 'error' && (
         <p className="error" role="alert">

@@ -110,7 +110,9 @@ describe(`the popup and options page in ${BROWSER}`, () => {
 
     await options.click({ role: 'button', name: 'Delete all data…' });
     await options.click({ role: 'button', name: 'Delete everything' });
-    await expect.poll(async () => (await ext.send<{ papers: unknown[] }>({ type: 'listPapers' })).papers.length).toBe(0);
+    // As a person would, the backup is chosen once the page says the deletion is over.
+    await expect.poll(() => options.text({ role: 'status' })).toBe('All data deleted.');
+    expect((await ext.send<{ papers: unknown[] }>({ type: 'listPapers' })).papers).toHaveLength(0);
 
     await options.chooseFile('input[type=file][aria-label="Choose a backup file"]', file);
     await expect.poll(() => options.text({ role: 'region', name: 'Import preview' })).toContain('7 new, 0 updated, 0 unchanged');

@@ -114,6 +114,51 @@ describe('options: data', () => {
     expect((await library.getPaper(mine!.id))?.tags).toHaveLength(150);
   });
 
+  it('previews the same file again when it is chosen again after Cancel', async () => {
+    const library = freshLibrary();
+    renderOptions(library);
+    const chooser = await screen.findByLabelText('Choose a backup file');
+    const file = backupFile(backupJson(papers(2)));
+    await userEvent.upload(chooser, file);
+    await userEvent.click(within(await screen.findByRole('region', { name: 'Import preview' })).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'Import preview' })).toBeNull();
+    await userEvent.upload(chooser, file);
+    expect(await screen.findByRole('region', { name: 'Import preview' })).toHaveTextContent('2 new, 0 updated, 0 unchanged.');
+  });
+
+  it('says so when the library cannot be read for the preview, instead of reading forever', async () => {
+    const library = freshLibrary();
+    const { services } = optionsServices(library);
+    services.reader.papers = () => Promise.reject(new Error('The browser refused the storage'));
+    render(<Options services={services} />);
+    await userEvent.upload(await screen.findByLabelText('Choose a backup file'), backupFile(backupJson(papers(2))));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The import failed and nothing was changed: The browser refused the storage');
+    expect(screen.queryByRole('progressbar', { name: 'Reading the file' })).toBeNull();
+  });
+
+  it('takes no backup file while the library is being deleted, and previews it against the emptied library after', async () => {
+    const library = freshLibrary();
+    await library.importPapers(papers(3));
+    let finishDeleting = () => {};
+    const held = new Promise<void>((resolve) => (finishDeleting = resolve));
+    const { services, send } = optionsServices(library);
+    const route = send.getMockImplementation()!;
+    services.send = (async (request: { type: string }) => {
+      if (request.type === 'deleteAllData') await held;
+      return route(request as never);
+    }) as typeof services.send;
+    render(<Options services={services} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete all data…' }));
+    await userEvent.click(within(screen.getByRole('group', { name: 'Confirm deleting all data' })).getByRole('button', { name: 'Delete everything' }));
+    const chooser = screen.getByLabelText('Choose a backup file');
+    await waitFor(() => expect(chooser).toBeDisabled());
+    finishDeleting();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('All data deleted.'));
+    expect(chooser).toBeEnabled();
+    await userEvent.upload(chooser, backupFile(backupJson(papers(3))));
+    expect(await screen.findByRole('region', { name: 'Import preview' })).toHaveTextContent('3 new, 0 updated, 0 unchanged.');
+  });
+
   it('shows an export that fails where the user clicked', async () => {
     const library = freshLibrary();
     await library.importPapers(papers(2));
