@@ -61,6 +61,7 @@ for (const cards of quick ? [100] : [100, 1000]) {
   rows.push({ figure: `${label}: time the extension adds`, value: `${ms(r.added)} = ${share.toFixed(1)}%`, target: '<= 10% of page', raw: r.added });
   rows.push({ figure: `${label}: added time by kind (medians)`, value: byKind(r.addedByKind), target: '' });
   rows.push({ figure: `${label}: rendering work added, elements styled / objects laid out`, value: `${percent(r.styledAdded)} / ${percent(r.laidOutAdded)}`, target: '', raw: r.styledAdded });
+  rows.push({ figure: `${label}: layouts / frames drawn per run, alone / with`, value: `${count(r.layoutsAlone)} / ${count(r.framesAlone)}, ${count(r.layoutsWith)} / ${count(r.framesWith)}`, target: '', raw: r.layoutsWith.median - r.layoutsAlone.median });
   rows.push({ figure: `${label}: long tasks (>= 50 ms) per run, alone / with`, value: `${count(r.longTasksAlone)} / ${count(r.longTasksWith)}`, target: 'no more with', raw: r.longTasksWith.median - r.longTasksAlone.median });
   rows.push({ figure: `${label}: long tasks by the thread's CPU time, alone / with`, value: `${count(r.longTasksOnThreadAlone)} / ${count(r.longTasksOnThreadWith)}`, target: 'no more with', raw: r.longTasksOnThreadWith.median - r.longTasksOnThreadAlone.median });
   rows.push({ figure: `${label}: long tasks made long by extension script (trace)`, value: String(r.causedLongTasks), target: '0', raw: r.causedLongTasks });

@@ -62,6 +62,11 @@ export interface ScrollingFigures {
   /** Elements styled and objects laid out with the extension, as % more than the page alone, run by run. */
   styledAdded: Figure;
   laidOutAdded: Figure;
+  /** Layouts and drawn frames per run, alone and with the extension (see MainThreadTime.layouts). */
+  layoutsAlone: Figure;
+  layoutsWith: Figure;
+  framesAlone: Figure;
+  framesWith: Figure;
 }
 
 /**
@@ -126,6 +131,10 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     longestOwnSliceOnThread: summarize(withExt.map((t) => t.longestOwnSliceOnThread)),
     styledAdded: summarize(withExt.map((t, i) => percentMore(t.styledElements, alone[i]!.styledElements))),
     laidOutAdded: summarize(withExt.map((t, i) => percentMore(t.laidOutObjects, alone[i]!.laidOutObjects))),
+    layoutsAlone: summarize(alone.map((t) => t.layouts)),
+    layoutsWith: summarize(withExt.map((t) => t.layouts)),
+    framesAlone: summarize(alone.map((t) => t.frames)),
+    framesWith: summarize(withExt.map((t) => t.frames)),
   };
 }
 
@@ -148,6 +157,8 @@ function combine(loading: MainThreadTime, scrolling: MainThreadTime): Reading {
     byKind,
     styledElements: loading.styledElements + scrolling.styledElements,
     laidOutObjects: loading.laidOutObjects + scrolling.laidOutObjects,
+    layouts: loading.layouts + scrolling.layouts,
+    frames: loading.frames + scrolling.frames,
     longestWhileScrolling: scrolling.longest,
   };
 }

@@ -50,6 +50,13 @@ export interface MainThreadTime {
    */
   styledElements: number;
   laidOutObjects: number;
+  /**
+   * Layouts and drawn frames (lifecycle updates that reached pre-paint) of the page. On a long listing
+   * each costs the page a pass over its whole list, so a change that makes the page lay out once more
+   * costs what a frame costs, whatever it changed.
+   */
+  layouts: number;
+  frames: number;
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
@@ -71,7 +78,7 @@ export async function traceMainThread(page: Page, action: () => Promise<void>): 
 function summarize(events: TraceEvent[]): MainThreadTime {
   // The renderer main thread is the one that parsed the page, or (no parsing traced) ran its frames.
   const main = events.find((e) => e.name === 'ParseHTML') ?? events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout');
-  if (!main) return { total: 0, longTasks: [], longTasksOnThread: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0, longestOwnSliceOnThread: 0, byKind: {}, styledElements: 0, laidOutObjects: 0 };
+  if (!main) return { total: 0, longTasks: [], longTasksOnThread: [], longest: 0, causedLongTasks: 0, longestOwnSlice: 0, longestOwnSliceOnThread: 0, byKind: {}, styledElements: 0, laidOutObjects: 0, layouts: 0, frames: 0 };
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
   const runTasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const tasks = runTasks.map((e) => e.dur! / 1000);
@@ -102,6 +109,8 @@ function summarize(events: TraceEvent[]): MainThreadTime {
     byKind: byKind(runTasks, onMain, isOwnScript, own),
     styledElements: onMain.reduce((n, e) => n + (e.name === 'UpdateLayoutTree' ? (e.args?.elementCount ?? 0) : 0), 0),
     laidOutObjects: onMain.reduce((n, e) => n + (e.name === 'Layout' ? (e.args?.beginData?.dirtyObjects ?? 0) : 0), 0),
+    layouts: onMain.filter((e) => e.name === 'Layout').length,
+    frames: onMain.filter((e) => e.name === 'PrePaint').length,
   };
 }
 

@@ -8,7 +8,7 @@ import type { CardPaper, Reply, RequestOf, RequestType } from '@/lib/messages/pr
 import type { PaperMetadataInput } from '@/lib/paper/model';
 import type { AnnotatedPage } from '@/lib/annotate/annotated-page';
 import { BarBuilder } from '@/lib/annotate/bar-builder';
-import { BarPlaces, type BarPlacement } from '@/lib/annotate/bar-places';
+import { BarPlaces, type BarPlacement, type BarSpot } from '@/lib/annotate/bar-places';
 import { cardActions } from '@/lib/annotate/card-actions';
 import { CardBar } from '@/lib/annotate/card-bar';
 import { scanCards } from '@/lib/annotate/card-scanner';
@@ -134,7 +134,7 @@ export class Annotator {
     this.listening = new AbortController();
     document.defaultView?.addEventListener('resize', () => this.onResize(), { signal: this.listening.signal });
     this.nearScreen = new NearScreen(document, (card) => this.waiting?.near(card), this.listening.signal);
-    this.waiting = new WaitingCards(this.nearScreen, (annotation) => this.builder.later(() => this.build(annotation)));
+    this.waiting = new WaitingCards(this.nearScreen, (batch) => this.buildTogether(batch));
     return this.rescan();
   }
 
@@ -315,11 +315,38 @@ export class Annotator {
 
   /** Builds the bar of a card still on the page and puts it in its place. */
   private build(annotation: Annotation) {
+    const made = this.make(annotation);
+    if (made) this.places.put(made.host, made.spot);
+  }
+
+  /**
+   * Builds the bars of a batch in slices, off the page, and puts them in the page together in the
+   * task after the last slice. Each change to the page has it lay out its whole list in its next
+   * frame: bars put in slice by slice cost the page a frame for each slice.
+   */
+  private buildTogether(batch: Annotation[]) {
+    const made: { annotation: Annotation; host: HTMLElement; spot: BarSpot }[] = [];
+    for (const annotation of batch) {
+      this.builder.later(() => {
+        const bar = this.make(annotation);
+        if (bar) made.push({ annotation, ...bar });
+      });
+    }
+    this.builder.later(() => {
+      for (const { annotation, host, spot } of made) {
+        // Not a bar whose card went or changed paper meanwhile, nor one put in already with the page's own changes.
+        if (!annotation.bar.isRemoved && !host.isConnected && spot.anchor.isConnected) this.places.put(host, spot);
+      }
+    });
+  }
+
+  /** Builds the bar of a card still on the page, for the place it will go: undefined when it needs none. */
+  private make(annotation: Annotation): { host: HTMLElement; spot: BarSpot } | undefined {
     const { card, heading, bar } = annotation;
-    if (bar.isBuilt || bar.isRemoved) return;
+    if (bar.isBuilt || bar.isRemoved) return undefined;
     const spot = this.places.spotFor(card, heading);
     annotation.placement = spot.placement;
-    this.places.put(bar.build(spot.placement), spot);
+    return { host: bar.build(spot.placement), spot };
   }
 
   private place({ card, heading, bar }: Annotation) {

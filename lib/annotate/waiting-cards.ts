@@ -18,7 +18,8 @@ export class WaitingCards<T> {
 
   constructor(
     private readonly nearScreen: NearScreen,
-    private readonly build: (item: T) => void,
+    /** Builds the bars of a batch, in the order of their cards. */
+    private readonly build: (batch: T[]) => void,
   ) {}
 
   /** `card`'s bar (`item`) waits until the card, or one shortly before it, comes near the screen. */
@@ -56,11 +57,12 @@ export class WaitingCards<T> {
       ahead.push(at);
     }
     if (firstAt < 0 || firstAt > BUILT_AHEAD / 2) return;
-    for (const waiting of ahead) {
+    const batch = ahead.map((waiting) => {
       const item = this.waiting.get(waiting)!;
       this.delete(waiting);
-      this.build(item);
-    }
+      return item;
+    });
+    this.build(batch);
     // The cards after the batch that still wait start a run of their own.
     for (let skipped = 0; at && !this.waiting.has(at) && skipped < BUILT_AHEAD / 2; at = at.nextElementSibling) skipped++;
     if (at && this.waiting.has(at)) this.leadTo(at);

@@ -97,7 +97,7 @@ describe('bars ahead of the reader', () => {
    * `comeNear(index)` says the reader scrolled to them.
    */
   async function readerAtTop() {
-    const { papers, annotator, bars, runAll, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
+    const { papers, annotator, bars, runAll, tasks, document } = listing(BUILT_AT_ONCE + 4 * BUILT_AHEAD, true);
     const cards = [...document.querySelectorAll('article')];
     // The site's lists draw a card only near the screen (its grid's class gives each card this style).
     for (const card of cards) card.style.setProperty('content-visibility', 'auto');
@@ -106,16 +106,42 @@ describe('bars ahead of the reader', () => {
       const card = this.closest('article');
       return card === null || drawn.has(card);
     });
-    const comeNear = async (index: number) => {
+    const nearOnly = (index: number) => {
       drawn.add(cards[index]!);
       cards[index]!.dispatchEvent(new StateChange(false));
+    };
+    const comeNear = async (index: number) => {
+      nearOnly(index);
       await runAll();
     };
     const started = annotator.start();
     await runAll();
     await started;
-    return { papers, annotator, bars, comeNear, cards };
+    return { papers, annotator, bars, comeNear, nearOnly, cards, tasks, document };
   }
+
+  it('go into the page together once a batch is built, so the page lays its list out once for the batch, not once a slice', async () => {
+    const { papers, annotator, bars, nearOnly, tasks, document } = await readerAtTop();
+    // A millisecond per look at the clock: the batch takes several slices, whatever this machine's speed.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock++);
+    let task = 0;
+    const changedIn = new Set<number>();
+    const observer = new MutationObserver(() => changedIn.add(task));
+    observer.observe(document.body, { childList: true, subtree: true });
+
+    nearOnly(BUILT_AT_ONCE);
+    while (tasks.length > 0) {
+      task++;
+      tasks.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    observer.disconnect();
+    expect(task, 'tasks the batch took').toBeGreaterThan(2);
+    expect([...changedIn], 'tasks that changed the page').toEqual([task]);
+    expect(bars()).toEqual(papers.slice(0, BUILT_AT_ONCE + 1 + BUILT_AHEAD).map((p) => p.id));
+    annotator.stop();
+  }, 30_000);
 
   it('are built for the cards below one that comes near the screen, before the reader reaches them; cards far below wait', async () => {
     const { papers, annotator, bars, comeNear } = await readerAtTop();
