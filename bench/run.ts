@@ -50,10 +50,11 @@ for (const f of files(out).filter((f) => f.endsWith('.js') && !f.includes('conte
 }
 
 // Listings in Hugging Face's real markup, read through by a reader scrolling from top to bottom.
-// Five runs, not three: the page alone swings by about 15% from one read-through to the next here; nine
-// for 100 cards, whose added time ranged from 5 to 259 ms over seven read-throughs of one build.
+// Seven runs at 1,000 cards: the page alone swings by about 15% from one read-through to the next here,
+// and the median of five pairs read 5.5% to 18.8% added over four runs of one approach; nine for 100
+// cards, whose added time ranged from 5 to 259 ms over seven read-throughs of one build.
 for (const cards of quick ? [100] : [100, 1000]) {
-  const scrollRuns = quick ? 1 : cards <= 100 ? 9 : 5;
+  const scrollRuns = quick ? 1 : cards <= 100 ? 9 : 7;
   const r = await measureScrolling(cards, scrollRuns);
   const share = (100 * r.added.median) / r.pageOwn.median;
   const label = `${cards}-card real listing, scrolled through`;
