@@ -168,6 +168,6 @@ const width = Math.max(...rows.map((r) => r.figure.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
 console.log(`${'figure'.padEnd(width)}  ${'value (median, min–max)'.padEnd(valueWidth)}  target`);
 for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target}`);
-console.log(`\n${quick ? 'quick run: small sizes, 1 run each' : `${runs} runs each (the listings 5 or 9, the popup 10 opens)`}; written to bench/results.json`);
+console.log(`\n${quick ? 'quick run: small sizes, 1 run each' : `${runs} runs each (the scrolled listings 9 and 7, the loaded ones 9 and 5, the popup 10 opens)`}; written to bench/results.json`);
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify({ quick, at: new Date().toISOString(), rows }, null, 2));
