@@ -325,18 +325,16 @@ export class Annotator {
    * frame: bars put in slice by slice cost the page a frame for each slice.
    */
   private buildTogether(batch: Annotation[]) {
-    const made: { annotation: Annotation; host: HTMLElement; spot: BarSpot }[] = [];
+    const made: { bar: CardBar; host: HTMLElement; spot: BarSpot }[] = [];
     for (const annotation of batch) {
       this.builder.later(() => {
         const bar = this.make(annotation);
-        if (bar) made.push({ annotation, ...bar });
+        if (bar) made.push({ bar: annotation.bar, ...bar });
       });
     }
     this.builder.later(() => {
-      for (const { annotation, host, spot } of made) {
-        // Not a bar whose card went or changed paper meanwhile, nor one put in already with the page's own changes.
-        if (!annotation.bar.isRemoved && !host.isConnected && spot.anchor.isConnected) this.places.put(host, spot);
-      }
+      // Not a bar whose card went or changed paper meanwhile, nor one put in already with the page's own changes.
+      for (const { bar, host, spot } of made) if (bar.isDropped && spot.anchor.isConnected) this.places.put(host, spot);
     });
   }
 
