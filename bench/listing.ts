@@ -45,6 +45,9 @@ export interface ListingFigures {
   /** The same by the thread's CPU time (see MainThreadTime.longTasksOnThread). */
   longTasksOnThreadAlone: Figure;
   longTasksOnThreadWith: Figure;
+  /** Long tasks with the extension minus alone, load by load (the loads alternated in pairs). */
+  longTasksAdded: Figure;
+  longTasksOnThreadAdded: Figure;
   /** Long tasks made long by the extension's own script, by trace attribution (worst run). */
   causedLongTasks: number;
   /** The extension's longest slice of its own script within one task. */
@@ -81,6 +84,8 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
     longTasksOnThreadAlone: summarize(without.map((t) => t.longTasksOnThread.length)),
     longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
+    longTasksAdded: summarize(withExt.map((t, i) => t.longTasks.length - without[i]!.longTasks.length)),
+    longTasksOnThreadAdded: summarize(withExt.map((t, i) => t.longTasksOnThread.length - without[i]!.longTasksOnThread.length)),
     causedLongTasks: Math.max(0, ...withExt.map((t) => t.causedLongTasks)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
     longestOwnSliceOnThread: summarize(withExt.map((t) => t.longestOwnSliceOnThread)),

@@ -52,6 +52,12 @@ export interface ScrollingFigures {
   /** The same by the thread's CPU time (see MainThreadTime.longTasksOnThread). */
   longTasksOnThreadAlone: Figure;
   longTasksOnThreadWith: Figure;
+  /**
+   * Long tasks with the extension minus alone, pair by pair: the read-through that alternated with it
+   * is the page alone's nearest reading, so this is the extension's own share, with the spread of pairs.
+   */
+  longTasksAdded: Figure;
+  longTasksOnThreadAdded: Figure;
   /** Long tasks made long by the extension's own script, by trace attribution (worst run). */
   causedLongTasks: number;
   /** The longest main-thread task while scrolling: no frame can be shorter. */
@@ -124,6 +130,8 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
     longTasksOnThreadAlone: summarize(alone.map((t) => t.longTasksOnThread.length)),
     longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
+    longTasksAdded: summarize(withExt.map((t, i) => t.longTasks.length - alone[i]!.longTasks.length)),
+    longTasksOnThreadAdded: summarize(withExt.map((t, i) => t.longTasksOnThread.length - alone[i]!.longTasksOnThread.length)),
     causedLongTasks: Math.max(...withExt.map((t) => t.causedLongTasks)),
     longestScrollTaskAlone: summarize(alone.map((t) => t.longestWhileScrolling)),
     longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),
