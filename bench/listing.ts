@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { listingCards, listingPage, manyPapers } from '../tests/fixtures/hf/markup';
 import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from '../tests/e2e/harness/chromium/launch';
 import { bothSides, serveAlone } from './alone';
-import { summarize, type Figure } from './stats';
+import { pairedDifference, summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread } from './trace';
 
 /**
@@ -84,8 +84,8 @@ export async function measureListing(cards: number, runs: number): Promise<Listi
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
     longTasksOnThreadAlone: summarize(without.map((t) => t.longTasksOnThread.length)),
     longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
-    longTasksAdded: summarize(withExt.map((t, i) => t.longTasks.length - without[i]!.longTasks.length)),
-    longTasksOnThreadAdded: summarize(withExt.map((t, i) => t.longTasksOnThread.length - without[i]!.longTasksOnThread.length)),
+    longTasksAdded: pairedDifference(without, withExt, (t) => t.longTasks.length),
+    longTasksOnThreadAdded: pairedDifference(without, withExt, (t) => t.longTasksOnThread.length),
     causedLongTasks: Math.max(0, ...withExt.map((t) => t.causedLongTasks)),
     longestOwnSlice: summarize(withExt.map((t) => t.longestOwnSlice)),
     longestOwnSliceOnThread: summarize(withExt.map((t) => t.longestOwnSliceOnThread)),

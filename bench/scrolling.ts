@@ -5,7 +5,7 @@ import { launchChromiumWithExtension as launchExtension, routeHuggingFace } from
 import { ALONE_ORIGIN, bothSides, EXTENSION_ORIGIN, serveAlone } from './alone';
 import { copyOfChromiumBuild } from './build-copy';
 import { realListing } from './real-markup';
-import { summarize, type Figure } from './stats';
+import { pairedDifference, summarize, type Figure } from './stats';
 import { addedByKind, traceMainThread, type MainThreadTime } from './trace';
 
 const URL_PATH = '/papers/trending';
@@ -130,8 +130,8 @@ export async function measureScrolling(cards: number, runs: number, { contentScr
     longTasksWith: summarize(withExt.map((t) => t.longTasks.length)),
     longTasksOnThreadAlone: summarize(alone.map((t) => t.longTasksOnThread.length)),
     longTasksOnThreadWith: summarize(withExt.map((t) => t.longTasksOnThread.length)),
-    longTasksAdded: summarize(withExt.map((t, i) => t.longTasks.length - alone[i]!.longTasks.length)),
-    longTasksOnThreadAdded: summarize(withExt.map((t, i) => t.longTasksOnThread.length - alone[i]!.longTasksOnThread.length)),
+    longTasksAdded: pairedDifference(alone, withExt, (t) => t.longTasks.length),
+    longTasksOnThreadAdded: pairedDifference(alone, withExt, (t) => t.longTasksOnThread.length),
     causedLongTasks: Math.max(...withExt.map((t) => t.causedLongTasks)),
     longestScrollTaskAlone: summarize(alone.map((t) => t.longestWhileScrolling)),
     longestScrollTaskWith: summarize(withExt.map((t) => t.longestWhileScrolling)),

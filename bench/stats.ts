@@ -16,3 +16,8 @@ export async function repeat(times: number, run: () => Promise<number>): Promise
   for (let i = 0; i < times; i++) values.push(await run());
   return summarize(values);
 }
+
+/** With minus alone, pair by pair (`alone[i]` and `withExt[i]` were measured one after the other). */
+export function pairedDifference<T>(alone: T[], withExt: T[], pick: (reading: T) => number): Figure {
+  return summarize(withExt.map((reading, i) => pick(reading) - pick(alone[i]!)));
+}
